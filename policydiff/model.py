@@ -1,0 +1,192 @@
+"""The data model: one region's targets for one year, as loaded from a YAML file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Metric(str, Enum):
+    LEVEL = "level"
+    GROWTH = "growth"
+    SHARE = "share"
+    INCREMENT = "increment"
+
+
+class Qualifier(str, Enum):
+    AT_LEAST = "at_least"
+    ABOUT = "about"
+    AT_MOST = "at_most"
+    EXACT = "exact"
+
+
+class Direction(str, Enum):
+    UP = "up"
+    DOWN = "down"
+
+
+class SourceKind(str, Enum):
+    WORK_REPORT = "work_report"
+    PARTY_PLAN = "party_plan"
+    POLICY = "policy"
+    OTHER = "other"
+
+
+Number = int | float
+
+
+@dataclass(frozen=True)
+class Value:
+    """A stated number, or a stated range such as 3~5家 (low == high for a single number)."""
+
+    low: Number
+    high: Number
+
+    @classmethod
+    def of(cls, number: Number) -> Value:
+        return cls(number, number)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    @property
+    def midpoint(self) -> float:
+        return (self.low + self.high) / 2
+
+    def to_json(self) -> Number | list[Number]:
+        return [self.low, self.high] if self.is_range else self.low
+
+    def __str__(self) -> str:
+        if self.is_range:
+            return f"{format_number(self.low)}~{format_number(self.high)}"
+        return format_number(self.low)
+
+
+def format_number(number: float) -> str:
+    """Shortest faithful text for a number: 1200, 1.3, 0.25 (never 1200.0 or 1e3)."""
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    if isinstance(number, float):
+        return f"{number:.10g}" if abs(number) >= 1e-4 else repr(number)
+    return str(number)
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    quote: str
+    value: Value | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    kind: SourceKind
+    title_en: str | None = None
+    date: str | None = None
+    doc_number: str | None = None
+    url: str | None = None
+    file: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "title": self.title}
+        if self.title_en is not None:
+            data["title_en"] = self.title_en
+        data["kind"] = self.kind.value
+        for key in ("date", "doc_number", "url", "file"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        return data
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target (or, with `year` set, an actual outcome) for one indicator."""
+
+    id: str
+    name: str
+    value: Value
+    unit: str
+    name_en: str | None = None
+    sector: str | None = None
+    metric: Metric = Metric.LEVEL
+    qualifier: Qualifier = Qualifier.EXACT
+    strive: bool = False
+    direction: Direction = Direction.UP
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+    year: int | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def source_ids(self) -> frozenset[str]:
+        return frozenset(item.source for item in self.evidence)
+
+    def to_json(self) -> dict[str, Any]:
+        """The target's fields named as in the data contract (defaults included)."""
+        data: dict[str, Any] = {"id": self.id}
+        if self.year is not None:
+            data["year"] = self.year
+        data["name"] = self.name
+        data["name_en"] = self.name_en
+        data["sector"] = self.sector
+        data["metric"] = self.metric.value
+        data["value"] = self.value.to_json()
+        data["unit"] = self.unit
+        data["qualifier"] = self.qualifier.value
+        data["strive"] = self.strive
+        data["direction"] = self.direction.value
+        data["evidence"] = [_evidence_json(item) for item in self.evidence]
+        if self.note is not None:
+            data["note"] = self.note
+        return data
+
+
+def _evidence_json(item: Evidence) -> dict[str, Any]:
+    data: dict[str, Any] = {"source": item.source, "quote": item.quote}
+    if item.value is not None:
+        data["value"] = item.value.to_json()
+    return data
+
+
+@dataclass(frozen=True)
+class TargetSet:
+    """One data file: a region's targets for `year`, with the sources they cite."""
+
+    region: str
+    year: int
+    sources: tuple[Source, ...]
+    targets: tuple[Target, ...]
+    actuals: tuple[Target, ...] = ()
+    region_en: str | None = None
+    path: str | None = field(default=None, compare=False)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    @property
+    def source_kinds(self) -> frozenset[SourceKind]:
+        return frozenset(s.kind for s in self.sources)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "region": self.region,
+            "region_en": self.region_en,
+            "sources": [s.to_json() for s in self.sources],
+            "targets": [t.to_json() for t in self.targets],
+            "actuals": [a.to_json() for a in self.actuals],
+        }

@@ -1,0 +1,1 @@
+"""Render stage: every output format is a function `(model, RenderOptions) -> str`."""

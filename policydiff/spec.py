@@ -1,0 +1,97 @@
+"""The data contract, version 1, as field tables: the loader checks them and the JSON
+Schema is generated from them, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .model import Direction, Metric, Qualifier, SourceKind
+
+SCHEMA_VERSION = 1
+SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+
+
+class FieldType(str, Enum):
+    STRING = "string"
+    SLUG = "slug"
+    INTEGER = "integer"
+    BOOLEAN = "boolean"
+    QUANTITY = "quantity"  # a number or [low, high]
+    DATE = "date"
+    CHOICE = "choice"
+    UNIT = "unit"
+    SECTOR = "sector"
+    SOURCE_REF = "source_ref"
+    RECORDS = "records"  # a list of records of another kind
+    VERSION = "version"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    record: str = ""
+
+
+def _choices(enum: type[Enum]) -> tuple[str, ...]:
+    return tuple(str(member.value) for member in enum)
+
+
+_EVIDENCE = (
+    FieldSpec("source", FieldType.SOURCE_REF, "id of a source declared in `sources`", True),
+    FieldSpec("quote", FieldType.STRING, "sentence fragment copied from the source, showing indicator and number", True),
+    FieldSpec("value", FieldType.QUANTITY, "only where this source states a different number"),
+)
+
+_TARGET = (
+    FieldSpec("id", FieldType.SLUG, "slug, unique among the file's targets", True),
+    FieldSpec("name", FieldType.STRING, "the document's own wording of the indicator", True),
+    FieldSpec("name_en", FieldType.STRING, "precise English name of the indicator"),
+    FieldSpec("sector", FieldType.SECTOR, "sector from the documented vocabulary"),
+    FieldSpec("metric", FieldType.CHOICE, "level (default), growth rate, share, or in-year increment",
+              choices=_choices(Metric)),
+    FieldSpec("value", FieldType.QUANTITY, "number as stated, or [low, high] for a range", True),
+    FieldSpec("unit", FieldType.UNIT, "unit as stated (亿元, 万吨, %, 家 …)", True),
+    FieldSpec("qualifier", FieldType.CHOICE, "以上/突破 at_least, 左右 about, 以内/控制在 at_most, else exact",
+              choices=_choices(Qualifier)),
+    FieldSpec("strive", FieldType.BOOLEAN, "true for 力争/争取"),
+    FieldSpec("direction", FieldType.CHOICE, "whether a higher value is more ambitious (default up)",
+              choices=_choices(Direction)),
+    FieldSpec("evidence", FieldType.RECORDS, "where the sources state it", record="evidence"),
+    FieldSpec("note", FieldType.STRING, "curator's remark"),
+)
+
+_ACTUAL = (
+    *_TARGET[:1],
+    FieldSpec("year", FieldType.INTEGER, "the year the outcome refers to", True),
+    *_TARGET[1:],
+)
+
+_SOURCE = (
+    FieldSpec("id", FieldType.SLUG, "slug, unique among the file's sources", True),
+    FieldSpec("title", FieldType.STRING, "the document's title", True),
+    FieldSpec("title_en", FieldType.STRING, "English title"),
+    FieldSpec("kind", FieldType.CHOICE, "kind of document", True, choices=_choices(SourceKind)),
+    FieldSpec("date", FieldType.DATE, "date of issue or delivery, YYYY-MM-DD"),
+    FieldSpec("doc_number", FieldType.STRING, "document number, e.g. 包党发〔2025〕1号"),
+    FieldSpec("url", FieldType.STRING, "where it was published"),
+    FieldSpec("file", FieldType.STRING, "file name of the source's plain text"),
+)
+
+_FILE = (
+    FieldSpec("schema_version", FieldType.VERSION, "version of the data contract (1)", True),
+    FieldSpec("region", FieldType.STRING, "region name as the documents write it", True),
+    FieldSpec("region_en", FieldType.STRING, "English name of the region"),
+    FieldSpec("year", FieldType.INTEGER, "the plan year; equals YYYY of targets_YYYY.yaml", True),
+    FieldSpec("sources", FieldType.RECORDS, "documents cited", True, record="source"),
+    FieldSpec("targets", FieldType.RECORDS, "targets set for the year", True, record="target"),
+    FieldSpec("actuals", FieldType.RECORDS, "outcomes reported in this year's documents", record="actual"),
+)
+
+RECORDS: dict[str, tuple[FieldSpec, ...]] = {
+    "file": _FILE, "source": _SOURCE, "target": _TARGET, "actual": _ACTUAL, "evidence": _EVIDENCE,
+}
