@@ -26,6 +26,8 @@ class RenderOptions:
     width: int = 120
     colour: bool = False
     lang: Lang = Lang.BOTH
+    show_unchanged: bool = False  # tables and Markdown hide unchanged pairs unless asked
+    explain: bool = False  # show each pair's score signals
 
 
 QUALIFIER_SIGN = {Qualifier.AT_LEAST: "≥", Qualifier.ABOUT: "≈", Qualifier.AT_MOST: "≤", Qualifier.EXACT: ""}

@@ -1,0 +1,205 @@
+"""The report model every output format renders: Report → Change → (pair, signals, notes).
+
+Filters return a new Report; nothing here is mutated after construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+from .model import SourceKind, Target
+
+
+class Status(str, Enum):
+    RAISED = "raised"
+    LOWERED = "lowered"
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"  # paired, but not comparable (metric or unit dimension differs)
+    DROPPED = "dropped"
+    NEW = "new"
+    NOT_COVERED = "not_covered"  # the other year has no document of the kind that set it
+
+
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+SYMBOL = {Status.RAISED: "▲", Status.LOWERED: "▼", Status.UNCHANGED: "=", Status.CHANGED: "≠",
+          Status.DROPPED: "−", Status.NEW: "+", Status.NOT_COVERED: "?"}
+
+
+class Ambition(str, Enum):
+    MORE = "more"
+    LESS = "less"
+    SAME = "same"
+
+
+class LinkKind(str, Enum):
+    MATCHED = "matched"  # paired by the engine
+    PINNED = "pinned"  # paired because a curator pinned the pair
+
+
+class Verdict(str, Enum):
+    MET = "met"
+    MISSED = "missed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One reason behind a pairing score: name, contribution, and what was seen."""
+
+    name: str
+    value: float
+    detail: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "value": round(self.value, 4), "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The actual reported for a target's year, and whether the target was met."""
+
+    actual: Target
+    verdict: Verdict
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"actual": self.actual.to_json(), "verdict": self.verdict.value, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Change:
+    status: Status
+    before: Target | None
+    after: Target | None
+    score: float | None = None
+    signals: tuple[Signal, ...] = ()
+    link: LinkKind | None = None
+    review: bool = False
+    delta: float | None = None
+    delta_unit: str | None = None
+    delta_pct: float | None = None
+    ambition: Ambition | None = None
+    notes: tuple[str, ...] = ()
+    outcome: Outcome | None = None
+
+    @property
+    def sector(self) -> str | None:
+        return (self.after or self.before).sector if (self.after or self.before) else None  # type: ignore[union-attr]
+
+    @property
+    def differs(self) -> bool:
+        return self.status is not Status.UNCHANGED
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status.value,
+            "from": self.before.to_json() if self.before else None,
+            "to": self.after.to_json() if self.after else None,
+            "score": None if self.score is None else round(self.score, 4),
+            "link": self.link.value if self.link else None,
+            "review": self.review,
+            "delta": None if self.delta is None else round(self.delta, 6),
+            "delta_unit": self.delta_unit,
+            "delta_pct": None if self.delta_pct is None else round(self.delta_pct, 4),
+            "ambition": self.ambition.value if self.ambition else None,
+            "notes": list(self.notes),
+            "signals": [s.to_json() for s in self.signals],
+            "outcome": self.outcome.to_json() if self.outcome else None,
+        }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which kinds of source document each year has, and what that means for the report."""
+
+    from_kinds: frozenset[SourceKind]
+    to_kinds: frozenset[SourceKind]
+
+    @property
+    def only_in_from(self) -> frozenset[SourceKind]:
+        return self.from_kinds - self.to_kinds
+
+    @property
+    def only_in_to(self) -> frozenset[SourceKind]:
+        return self.to_kinds - self.from_kinds
+
+    @property
+    def complete(self) -> bool:
+        return self.from_kinds == self.to_kinds
+
+    def messages(self, from_label: str, to_label: str) -> list[str]:
+        lines = []
+        if self.only_in_from:
+            kinds = ", ".join(sorted(k.value for k in self.only_in_from))
+            lines.append(f"{to_label} has no {kinds} among its sources: targets that only such documents "
+                         f"set in {from_label} are reported as not_covered, not dropped.")
+        if self.only_in_to:
+            kinds = ", ".join(sorted(k.value for k in self.only_in_to))
+            lines.append(f"{from_label} has no {kinds} among its sources: some new targets in {to_label} "
+                         f"may only be new to the document set.")
+        return lines
+
+    def to_json(self, from_label: str, to_label: str) -> dict[str, Any]:
+        return {
+            "from_kinds": sorted(k.value for k in self.from_kinds),
+            "to_kinds": sorted(k.value for k in self.to_kinds),
+            "complete": self.complete,
+            "notes": self.messages(from_label, to_label),
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    from_year: int
+    to_year: int
+    region: str
+    changes: tuple[Change, ...]
+    coverage: Coverage
+    from_label: str = ""
+    to_label: str = ""
+    region_en: str | None = None
+    filters: tuple[str, ...] = field(default=())
+
+    def summary(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for change in self.changes:
+            counts[change.status.value] += 1
+        return counts
+
+    @property
+    def differs(self) -> bool:
+        return any(change.differs for change in self.changes)
+
+    def where(self, statuses: frozenset[Status] | None = None, sectors: frozenset[str] | None = None,
+              min_score: float | None = None) -> Report:
+        """A new report keeping only the changes that pass every given filter."""
+        def keep(change: Change) -> bool:
+            if statuses is not None and change.status not in statuses:
+                return False
+            if sectors is not None and change.sector not in sectors:
+                return False
+            return min_score is None or change.score is None or change.score >= min_score
+
+        described = []
+        if statuses is not None:
+            described.append("status: " + ", ".join(s.value for s in STATUS_ORDER if s in statuses))
+        if sectors is not None:
+            described.append("sector: " + ", ".join(sorted(sectors)))
+        if min_score is not None:
+            described.append(f"score ≥ {min_score:g}")
+        return replace(self, changes=tuple(c for c in self.changes if keep(c)),
+                       filters=self.filters + tuple(described))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from_year": self.from_year,
+            "to_year": self.to_year,
+            "region": self.region,
+            "from": self.from_label,
+            "to": self.to_label,
+            "coverage": self.coverage.to_json(self.from_label, self.to_label),
+            "summary": self.summary(),
+            "changes": [change.to_json() for change in self.changes],
+        }
