@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -18,6 +19,7 @@ import typer
 from ._version import __version__
 from .errors import PolicydiffError
 from .render.options import Lang, OutputFormat, RenderOptions
+from .report import Status
 
 app = typer.Typer(
     name="policydiff",
@@ -140,6 +142,74 @@ def show(
     with _user_errors():
         target_set = load_file(datadir.resolve(year, datadir.data_dir(data_dir) if data_dir or year.isdigit() else None))
         _emit(RENDERERS[output_format](target_set, _render_options(width, colour, lang, output)), output)
+
+
+def _statuses(values: list[str] | None) -> frozenset[Status] | None:
+    if not values:
+        return None
+    names = [name.strip() for value in values for name in value.split(",") if name.strip()]
+    try:
+        return frozenset(Status(name.replace("-", "_")) for name in names)
+    except ValueError:
+        choices = ", ".join(s.value for s in Status)
+        raise typer.BadParameter(f"use one or more of: {choices}", param_hint="--status") from None
+
+
+@app.command()
+def compare(
+    before: Annotated[str, typer.Argument(help="Earlier year (2024) or targets file.", metavar="A")],
+    after: Annotated[str, typer.Argument(help="Later year (2025) or targets file.", metavar="B")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.TABLE,
+    status: Annotated[Optional[list[str]], typer.Option("--status", help="Only these statuses (raised, lowered, unchanged, changed, dropped, new, not_covered); repeat or comma-separate.")] = None,
+    sector: Annotated[Optional[list[str]], typer.Option("--sector", help="Only these sectors; repeat or comma-separate.")] = None,
+    min_score: Annotated[Optional[float], typer.Option("--min-score", min=0.0, max=1.0, help="Only pairs scoring at least this (0-1); unpaired targets are kept.")] = None,
+    show_unchanged: Annotated[bool, typer.Option("--show-unchanged", help="List unchanged targets in table and Markdown (JSON and CSV always do).")] = False,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything differs, like git diff --exit-code.")] = False,
+    lang: LangOption = Lang.BOTH,
+    width: WidthOption = None,
+    colour: ColourOption = None,
+    output: OutputOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Compare two years' targets: raised, lowered, unchanged, changed, dropped, new, not covered.
+
+    Exit 0 (or 1 with --exit-code when anything differs); 2 on a usage or input error.
+    """
+    from .api import compare as run_compare
+    from .render.report import RENDERERS
+
+    with _user_errors():
+        statuses = _statuses(status)
+        sectors = frozenset(n.strip() for v in sector for n in v.split(",") if n.strip()) if sector else None
+        report = run_compare(before, after, data_dir=data_dir).where(statuses, sectors, min_score)
+        options = replace(_render_options(width, colour, lang, output), show_unchanged=show_unchanged)
+        _emit(RENDERERS[output_format](report, options), output)
+        raise typer.Exit(1 if exit_code and report.differs else 0)
+
+
+@app.command()
+def align(
+    before: Annotated[str, typer.Argument(help="Earlier year or targets file.", metavar="A")],
+    after: Annotated[str, typer.Argument(help="Later year or targets file.", metavar="B")],
+    explain: Annotated[bool, typer.Option("--explain", help="List every target's candidates with scores and signals.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Show how targets were paired across two years, and why (--explain)."""
+    from . import datadir
+    from .api import align_sets
+    from .links import load_links
+    from .load import load_file
+    from .render.explain import explain_json, explain_text
+
+    with _user_errors():
+        directory = datadir.data_dir(data_dir)
+        first = load_file(datadir.resolve(before, directory))
+        second = load_file(datadir.resolve(after, directory))
+        alignment = align_sets(first, second, load_links(directory))
+        text = (explain_json(first.targets, second.targets, alignment) if as_json
+                else explain_text(first.targets, second.targets, alignment, explain))
+        typer.echo(text, nl=False)
 
 
 @app.command()

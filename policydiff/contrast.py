@@ -22,7 +22,7 @@ CONTRAST_GROUPS: tuple[tuple[str, ...], ...] = (
     # energy carriers
     ("风电", "光伏", "储能", "氢能", "火电", "煤电", "新能源重卡", "新能源汽车"),
     # enterprise kinds
-    ("独角兽", "瞪羚", "专精特新", "小巨人", "单项冠军", "高企", "科技型中小企业", "上市", "领军", "标杆"),
+    ("独角兽", "瞪羚", "专精特新", "小巨人", "单项冠军", "高企", "科技型中小企业", "上市", "标杆"),
     # talent kinds
     ("专技", "高技能", "紧缺急需", "急需紧缺", "博士", "硕士", "院士", "工程师", "技术经纪人", "高校毕业生"),
     # survey method
@@ -46,12 +46,13 @@ def _terms_in(name: str, group_index: int) -> frozenset[str]:
 
 
 def specialisations(first: str, second: str) -> list[str]:
-    """Key terms only one name has, where the other has none of that group (产值 vs 新材料产值)."""
+    """Key terms one name adds to what the other says (产值 vs 新材料产值; a total of 高企 and
+    科技型中小企业 vs 科技型中小企业 alone): the names measure a part and a whole."""
     found: list[str] = []
     for index in range(len(CONTRAST_GROUPS)):
         left, right = _terms_in(first, index), _terms_in(second, index)
-        if bool(left) != bool(right):
-            found.extend(sorted(left or right))
+        if left < right or right < left:
+            found.extend(sorted(left ^ right))
     return found
 
 

@@ -15,6 +15,7 @@ from typing import Any
 BOILERPLATE: tuple[str, ...] = (
     "全市", "全区", "全社会", "全年", "年内", "今年", "当年", "我市", "力争", "争取", "达到", "实现", "突破",
     "以上", "左右", "以内", "确保", "持续", "保持", "稳定在", "控制在", "完成", "总体", "全面",
+    "新增",  # the metric (increment) says it; names keep or drop it inconsistently
 )
 
 # (variant, canonical): applied in order, longest variants first where they overlap.
@@ -24,16 +25,17 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("规模以上", "规上"), ("战略性新兴产业", "战新产业"), ("战略性新兴", "战新"),
     ("增速", "增长"), ("增长率", "增长"), ("增幅", "增长"),
     ("地区生产总值", "gdp"), ("生产总值", "gdp"),
-    ("装机容量", "装机"), ("装机规模", "装机"),
+    ("绿色电力", "绿电"), ("晶硅光伏", "晶硅"), ("光伏晶硅", "晶硅"), ("装机容量", "装机"), ("装机规模", "装机"),
     ("营业收入", "营收"), ("主营业务收入", "营收"),
     ("高新技术企业", "高企"), ("国家高新技术企业", "高企"),
     ("专业技术人才", "专技人才"), ("技术合同成交额", "技术合同交易额"),
     ("社会消费品零售总额", "社零"), ("固定资产投资", "固投"),
-    ("一般公共预算收入", "一般公共预算收入"), ("城镇新增就业", "新增就业"),
+    ("一般公共预算收入", "一般公共预算收入"), ("城镇新增就业", "城镇就业"),
     ("城镇调查失业率", "调查失业率"),
     ("数量", ""), ("总量", ""), ("总额", ""), ("规模", ""), ("总数", ""),
 )
 
+_TRAILING_GROWTH = re.compile(r"(?<=.)(增长|提高|提升)$")
 _PUNCTUATION = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】、,，.。:：;；!！?？·/\\_-]+")
 
 
@@ -66,6 +68,7 @@ def normalise_name(name: str) -> str:
         text = text.replace(variant, canonical)
     for word in BOILERPLATE:
         text = text.replace(word, "")
+    text = _TRAILING_GROWTH.sub("", text)  # 增长 is the metric, not the indicator
     return text or _PUNCTUATION.sub("", fold(name))
 
 

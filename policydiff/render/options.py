@@ -31,7 +31,7 @@ class RenderOptions:
 
 
 QUALIFIER_SIGN = {Qualifier.AT_LEAST: "≥", Qualifier.ABOUT: "≈", Qualifier.AT_MOST: "≤", Qualifier.EXACT: ""}
-METRIC_LABEL = {Metric.LEVEL: "", Metric.GROWTH: "growth ", Metric.SHARE: "share ", Metric.INCREMENT: "+"}
+METRIC_SUFFIX = {Metric.LEVEL: "", Metric.GROWTH: " growth", Metric.SHARE: "", Metric.INCREMENT: " new"}
 
 
 def value_text(value: Value, unit: str, qualifier: Qualifier = Qualifier.EXACT) -> str:
@@ -41,11 +41,7 @@ def value_text(value: Value, unit: str, qualifier: Qualifier = Qualifier.EXACT) 
 
 
 def target_value_text(target: Target) -> str:
-    text = value_text(target.value, target.unit, target.qualifier)
-    if target.metric is Metric.GROWTH:
-        text = f"growth {text}"
-    elif target.metric is Metric.INCREMENT:
-        text = f"+{text}"
+    text = value_text(target.value, target.unit, target.qualifier) + METRIC_SUFFIX[target.metric]
     return text + (" (strive)" if target.strive else "")
 
 
@@ -57,6 +53,6 @@ def display_name(target: Target, lang: Lang) -> str:
     return f"{target.name} / {target.name_en}"
 
 
-def signed(number: float, suffix: str = "") -> str:
+def signed(number: float, suffix: str = "", digits: int = 4) -> str:
     sign = "+" if number > 0 else ("−" if number < 0 else "±")
-    return f"{sign}{format_number(round(abs(number), 4))}{suffix}"
+    return f"{sign}{format_number(round(abs(number), digits))}{suffix}"

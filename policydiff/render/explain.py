@@ -1,0 +1,56 @@
+"""Rendering of `policydiff align --explain`: each target's candidates with their signals."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..align import Alignment, Candidate
+from ..model import Target
+from .options import target_value_text
+
+
+def _signals(candidate: Candidate) -> str:
+    return ", ".join(f"{s.name} {s.value:+.2f}" + (f" ({s.detail})" if s.detail and s.name not in ("name_zh", "name_en") else "")
+                     for s in candidate.signals)
+
+
+def explain_text(before: tuple[Target, ...], after: tuple[Target, ...], alignment: Alignment, explain: bool) -> str:
+    paired = {pair.before.id: pair for pair in alignment.pairs}
+    lines: list[str] = []
+    for index, target in enumerate(before):
+        pair = paired.get(target.id)
+        head = f"{target.id}  {target.name}  {target_value_text(target)}"
+        if pair is None:
+            lines.append(f"{head}\n  → unpaired")
+        else:
+            mark = " [pinned]" if pair.link.value == "pinned" else (" [review]" if pair.review else "")
+            lines.append(f"{head}\n  → {pair.after.id}  {pair.after.name}  {target_value_text(pair.after)}"
+                         f"  score {pair.score:.2f}{mark}")
+        if explain:
+            for candidate in alignment.candidates[index]:
+                other = after[candidate.after]
+                verdict = f"vetoed: {candidate.vetoed}" if candidate.vetoed else f"{candidate.score:.2f}"
+                lines.append(f"     ? {other.id}  {other.name}  {verdict}  [{_signals(candidate)}]")
+    if alignment.unpaired_after:
+        lines.append("unpaired in the later year:")
+        lines += [f"  + {t.id}  {t.name}  {target_value_text(t)}" for t in alignment.unpaired_after]
+    return "\n".join(lines) + "\n"
+
+
+def explain_json(before: tuple[Target, ...], after: tuple[Target, ...], alignment: Alignment) -> str:
+    paired = {pair.before.id: pair for pair in alignment.pairs}
+    items: list[dict[str, Any]] = []
+    for index, target in enumerate(before):
+        pair = paired.get(target.id)
+        items.append({
+            "from": target.id,
+            "to": pair.after.id if pair else None,
+            "score": round(pair.score, 4) if pair else None,
+            "link": pair.link.value if pair else None,
+            "review": pair.review if pair else False,
+            "candidates": [{"to": after[c.after].id, "score": round(c.score, 4), "vetoed": c.vetoed or None,
+                            "signals": [s.to_json() for s in c.signals]} for c in alignment.candidates[index]],
+        })
+    return json.dumps({"pairs": items, "unpaired_to": [t.id for t in alignment.unpaired_after]},
+                      ensure_ascii=False, indent=2) + "\n"
