@@ -213,6 +213,47 @@ def align(
 
 
 @app.command()
+def review(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Data files or directories [default: the data directory].")] = None,
+    base: Annotated[Optional[str], typer.Option("--base", help="Git revision to compare with [default: merge-base with origin/main, else HEAD].")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format (markdown suits $GITHUB_STEP_SUMMARY).")] = OutputFormat.TABLE,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when any target was edited.")] = False,
+    lang: LangOption = Lang.BOTH,
+    width: WidthOption = None,
+    colour: ColourOption = None,
+    output: OutputOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Report what edits to targets_*.yaml changed since a git revision: values raised or
+    lowered, targets added or removed, qualifier, unit and evidence edits."""
+    from . import datadir
+    from .render.review import RENDERERS as REVIEW_RENDERERS
+    from .review import review as run_review
+
+    with _user_errors():
+        chosen = list(paths) if paths else [datadir.data_dir(data_dir)]
+        used_base, reviews = run_review(chosen, base)
+        options = replace(_render_options(width, colour, lang, output), show_unchanged=True)
+        _emit(REVIEW_RENDERERS[output_format](reviews, used_base, options), output)
+        edited = any(r.report.changes or r.notes for r in reviews)
+        raise typer.Exit(1 if exit_code and edited else 0)
+
+
+@app.command()
+def textconv(
+    path: Annotated[Path, typer.Argument(help="A targets file (git passes a temporary copy).")],
+) -> None:
+    """Print a data file as one line per target, for `git diff` (diff.policydiff.textconv).
+
+    A file that cannot be parsed is printed as it is, so `git diff` always works.
+    """
+    from .textconv import textconv_text
+
+    with _user_errors():
+        typer.echo(textconv_text(path), nl=False)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the data format (for editors and other tools)."""
     from .schema import json_schema_text

@@ -246,9 +246,15 @@ def _tags(root: yaml.Node) -> Iterator[yaml.Node]:
 
 def load_result(path: str | Path) -> LoadResult:
     """Read and check one data file; raises UnreadableFileError only when it cannot be read."""
-    file_path = Path(path)
-    name = str(path)
-    text = yamlnodes.read_text(file_path)
+    return check_text(yamlnodes.read_text(Path(path)), Path(path))
+
+
+def check_text(text: str, file_path: Path) -> LoadResult:
+    """Check a data file's text (e.g. an old revision from git) as if read from `file_path`."""
+    name = str(file_path)
+    if len(text.encode("utf-8")) > yamlnodes.MAX_FILE_BYTES:
+        return LoadResult(name, None, (Problem(Severity.ERROR, "file is over the size limit for a data file",
+                                               name, hint="split it by year"),))
     root, problems = yamlnodes.compose(text, name)
     if root is None:
         if not problems:
