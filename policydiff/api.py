@@ -55,6 +55,15 @@ def compare(before: YearOrPath, after: YearOrPath, data_dir: str | Path | None =
     """
     directory = datadir.data_dir(data_dir)
     first, second = _load(before, directory), _load(after, directory)
-    return compare_sets(first, second, load_links(directory), settings)
+    return compare_sets(first, second, links_for(second, directory), settings)
+
+
+def links_for(target_set: TargetSet, directory: Path) -> Links:
+    """links.yaml beside the later file when it has one, else the data directory's."""
+    if target_set.path is not None:
+        beside = Path(target_set.path).parent
+        if (beside / "links.yaml").is_file():
+            return load_links(beside)
+    return load_links(directory)
 
 
