@@ -108,7 +108,9 @@ def _wording_penalty(first: str, second: str) -> tuple[float, list[Signal]]:
     """Penalty for a substituted word or a specialising key term; the larger one counts."""
     signals: list[Signal] = []
     swapped = substitutions(first, second)
-    swap_penalty = min(0.25, 0.05 * sum(max(len(x), len(y)) for x, y in swapped))
+    # a different subject at the head of the name (物流产值 / 钢铁产值) weighs more than a later word
+    swap_penalty = min(0.3, sum(0.06 * max(len(x), len(y)) * (1.5 if first.startswith(x) else 1.0)
+                                for x, y in swapped))
     if swapped:
         signals.append(Signal("substituted", -swap_penalty, ", ".join(f"{x}→{y}" for x, y in swapped)))
     extra = specialisations(first, second)

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 from ..model import Target, format_number
+from ..normalise import normalise_name
 from ..report import SYMBOL, STATUS_ORDER, Ambition, Change, Report, Status
 from ..sectors import SECTORS
 from .options import Lang, OutputFormat, RenderOptions, display_name, signed, target_value_text
@@ -23,15 +24,14 @@ def summary_line(report: Report) -> str:
 
 
 def _name(change: Change, lang: Lang) -> str:
-    """The later name (in the chosen language); the earlier one too when it was worded differently."""
+    """The later name (in the chosen language); the earlier one too when the documents reworded it."""
     current = change.after or change.before
     assert current is not None
     text = display_name(current, lang)
     before = change.before
-    if before is not None and change.after is not None:
+    if before is not None and change.after is not None and normalise_name(before.name) != normalise_name(current.name):
         earlier = before.name if lang is not Lang.EN else (before.name_en or before.name)
-        if earlier not in (current.name, current.name_en):
-            text += f" (was {earlier})"
+        text += f" (was {earlier})"
     return text
 
 
@@ -87,8 +87,8 @@ def render_table(report: Report, options: RenderOptions) -> str:
     title = f"{report.region} {report.from_year} → {report.to_year}"
     table = Table(title=title, expand=False, show_lines=False)
     for column, kwargs in (("sector", {"no_wrap": True, "style": "cyan"}), ("", {"no_wrap": True}),
-                           ("indicator", {"ratio": 3}), ("from → to", {"ratio": 2}),
-                           ("change", {"no_wrap": True}), ("notes", {"ratio": 2})):
+                           ("indicator", {"ratio": 4}), ("from → to", {"ratio": 2}),
+                           ("change", {"ratio": 1}), ("notes", {"ratio": 2})):
         table.add_column(column, **kwargs)  # type: ignore[arg-type]
     changes = sorted(_visible(report, options), key=_sector_key)
     previous = None
