@@ -6,6 +6,7 @@ that reformatting or reordering a file reports nothing and a renamed id still pa
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, fields, replace
 from enum import Enum
@@ -14,15 +15,17 @@ from typing import Any
 
 from .align import AlignSettings, Pair, align
 from .diff import pair_change
-from .errors import DataError
-from .gitrev import repository_of
+from .errors import DataError, UsageError
+from .gitrev import Repository, repository_of
 from .links import NO_LINKS
 from .load import check_text
-from .model import Target, TargetSet
+from .model import Source, Target, TargetSet
 from .report import Change, Coverage, LinkKind, Report, Status
+from .yamlnodes import read_text
 
 _TARGET_FILE = re.compile(r"(^|/)targets_\d{4}\.ya?ml$")
 _COMPARED_FIELDS = tuple(f.name for f in fields(Target) if f.name not in ("id", "location"))
+_SOURCE_FIELDS = tuple(f.name for f in fields(Source) if f.name != "id")
 # Within one year, a renamed id is paired by name only when the names are close.
 _SAME_YEAR = AlignSettings(accept=0.8, confident=0.9)
 
@@ -40,6 +43,11 @@ class FileReview:
     report: Report
     notes: tuple[str, ...] = ()
 
+    @property
+    def edited(self) -> bool:
+        """Whether anything but formatting changed (an added or deleted file always counts)."""
+        return self.status is not FileStatus.MODIFIED or bool(self.report.changes or self.notes)
+
     def to_json(self) -> dict[str, Any]:
         data = self.report.to_json()
         return {"path": self.path, "status": self.status.value, "notes": list(self.notes),
@@ -50,18 +58,17 @@ def _edited_fields(old: Target, new: Target) -> list[str]:
     return [name for name in _COMPARED_FIELDS if getattr(old, name) != getattr(new, name)]
 
 
-def _edit(old: Target, new: Target, kind: str) -> Change | None:
+def _edit(pair: Pair, kind: str) -> Change | None:
     """The change for one edited target, or None when nothing but its formatting changed."""
+    old, new = pair.before, pair.after
     edited = _edited_fields(old, new)
     if old.id != new.id:
         edited.insert(0, "id")
     if not edited:
         return None
-    change = pair_change(Pair(old, new, 1.0, (), LinkKind.MATCHED, False))
-    notes = [f"{kind} fields edited: {', '.join(edited)}"] + [n for n in change.notes]
-    status = change.status
-    if status is Status.UNCHANGED:
-        status = Status.CHANGED
+    change = pair_change(pair)
+    notes = [f"{kind} fields edited: {', '.join(edited)}", *change.notes]
+    status = Status.CHANGED if change.status is Status.UNCHANGED else change.status
     return replace(change, status=status, notes=tuple(notes), signals=())
 
 
@@ -73,7 +80,7 @@ def _pair_lists(old: tuple[Target, ...], new: tuple[Target, ...], year: int, kin
     for target in old:
         if target.id in new_by_id:
             matched_new.add(target.id)
-            change = _edit(target, new_by_id[target.id], kind)
+            change = _edit(Pair(target, new_by_id[target.id], 1.0, (), LinkKind.MATCHED, False), kind)
             if change is not None:
                 changes.append(change)
         else:
@@ -81,7 +88,7 @@ def _pair_lists(old: tuple[Target, ...], new: tuple[Target, ...], year: int, kin
     rest_new = tuple(t for t in new if t.id not in matched_new)
     by_name = align(tuple(rest_old), rest_new, year, year, NO_LINKS, _SAME_YEAR)
     for pair in by_name.pairs:
-        change = _edit(pair.before, pair.after, kind)
+        change = _edit(pair, kind)
         if change is not None:
             changes.append(change)
     label = "" if kind == "target" else f"{kind} "
@@ -94,51 +101,93 @@ def _empty(year: int, region: str) -> TargetSet:
     return TargetSet(region=region, year=year, sources=(), targets=())
 
 
+def _source_notes(old: tuple[Source, ...], new: tuple[Source, ...]) -> list[str]:
+    """Sources added, removed or edited, by id (reordering them is not an edit)."""
+    before, after = {s.id: s for s in old}, {s.id: s for s in new}
+    notes = [f"source added: {ident}" for ident in after if ident not in before]
+    notes += [f"source removed: {ident}" for ident in before if ident not in after]
+    for ident in before.keys() & after.keys():
+        edited = [name for name in _SOURCE_FIELDS if getattr(before[ident], name) != getattr(after[ident], name)]
+        if edited:
+            notes.append(f"source edited: {ident} ({', '.join(edited)})")
+    return sorted(notes, key=lambda note: (not note.startswith("source added"), note))
+
+
+def _file_notes(old: TargetSet, new: TargetSet) -> list[str]:
+    """Edits to the file's own fields: region, year, sources."""
+    notes = [f"{name} changed: {getattr(old, name)} → {getattr(new, name)}"
+             for name in ("region", "region_en", "year") if getattr(old, name) != getattr(new, name)]
+    return notes + _source_notes(old.sources, new.sources)
+
+
 def review_sets(old: TargetSet, new: TargetSet, path: str, status: FileStatus) -> FileReview:
     changes = _pair_lists(old.targets, new.targets, new.year, "target")
     changes += _pair_lists(old.actuals, new.actuals, new.year, "actual")
-    notes = []
-    if old.sources != new.sources and status is FileStatus.MODIFIED:
-        notes.append("sources edited")
-    if old.year != new.year and status is FileStatus.MODIFIED:
-        notes.append(f"year changed: {old.year} → {new.year}")
+    notes = _file_notes(old, new) if status is FileStatus.MODIFIED else []
     report = Report(old.year, new.year, new.region, tuple(changes),
                     Coverage(old.source_kinds, new.source_kinds), f"{path}@base", path, new.region_en)
     return FileReview(path, status, report, tuple(notes))
 
 
-def _load_version(text: str, path: Path, label: str) -> TargetSet:
-    result = check_text(text, path)
+def _shown(path: Path) -> str:
+    """`path` as a person at the terminal would type it: relative to the cwd when below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _load_version(text: str, name: str, label: str) -> TargetSet:
+    """One version of a data file; DataError naming the file (and the revision, for an old one)."""
+    result = check_text(text, Path(name))
     if not result.ok or result.target_set is None:
         errors = tuple(p for p in result.problems if p.is_error)
-        renamed = tuple(replace(p, file=f"{p.file} ({label})") for p in errors)
-        raise DataError(renamed)
+        raise DataError(tuple(replace(p, file=label) for p in errors))
     return result.target_set
 
 
+def _review_file(repo: Repository, revision: str, name: str) -> FileReview | None:
+    """The review of one changed path (relative to the root), or None when it is not a data file now or then."""
+    path = repo.root / name
+    old_text = repo.show(revision, name)
+    new_text = read_text(Path(_shown(path))) if path.is_file() else None
+    if old_text is None and new_text is None:
+        return None
+    new = _load_version(new_text, name, _shown(path)) if new_text is not None else None
+    old = _load_version(old_text, name, f"{revision}:{name}") if old_text is not None else None
+    status = FileStatus.ADDED if old is None else (FileStatus.DELETED if new is None else FileStatus.MODIFIED)
+    reference = new or old
+    assert reference is not None
+    empty = _empty(reference.year, reference.region)
+    return review_sets(old or empty, new or empty, name, status)
+
+
+def _relative_paths(repo: Repository, paths: list[Path], revision: str) -> list[str]:
+    """The paths relative to the root; UsageError for one that is neither in the work tree nor at `revision`."""
+    relative = []
+    for path in paths:
+        name = repo.relative(path)
+        if not path.exists() and not repo.exists_at(revision, name):
+            raise UsageError(f"{path}: no such file or directory, neither in the working tree nor at {revision}")
+        relative.append(name)
+    return relative or ["."]
+
+
 def review(paths: list[Path], base: str | None = None) -> tuple[str, list[FileReview]]:
-    """Every target file under `paths` that differs from `base`, reviewed; (base used, reviews)."""
+    """Every target file under `paths` that differs from `base`, reviewed; (base used, reviews).
+
+    A file whose edits are only formatting (key order, flow style, reordered entries) is left out.
+    """
     anchor = paths[0] if paths else Path.cwd()
     repo = repository_of(anchor.resolve())
     revision = base or repo.default_base()
     repo.verify(revision)
-    relative = [str(p.resolve().relative_to(repo.root)) if p.resolve() != repo.root else "." for p in paths] or ["."]
-    reviews: list[FileReview] = []
+    relative = _relative_paths(repo, paths, revision)
+    reviews = []
     for name in repo.changed_files(revision, relative):
-        if not _TARGET_FILE.search(name):
-            continue
-        path = repo.root / name
-        old_text = repo.show(revision, name)
-        new_text = path.read_text(encoding="utf-8") if path.is_file() else None
-        if old_text is None and new_text is None:
-            continue
-        new = _load_version(new_text, path, "working tree") if new_text is not None else None
-        old = _load_version(old_text, path, revision) if old_text is not None else None
-        status = FileStatus.ADDED if old is None else (FileStatus.DELETED if new is None else FileStatus.MODIFIED)
-        reference = new or old
-        assert reference is not None
-        reviews.append(review_sets(old or _empty(reference.year, reference.region),
-                                   new or _empty(reference.year, reference.region), name, status))
+        if _TARGET_FILE.search(name):
+            file_review = _review_file(repo, revision, name)
+            if file_review is not None and file_review.edited:
+                reviews.append(file_review)
     return revision, reviews
-
-

@@ -87,8 +87,8 @@ def render_table(report: Report, options: RenderOptions) -> str:
     title = f"{report.region} {report.from_year} → {report.to_year}"
     table = Table(title=title, expand=False, show_lines=False)
     for column, kwargs in (("sector", {"no_wrap": True, "style": "cyan"}), ("", {"no_wrap": True}),
-                           ("indicator", {"ratio": 4}), ("from → to", {"ratio": 2}),
-                           ("change", {"ratio": 1}), ("notes", {"ratio": 2})):
+                           ("indicator", {"ratio": 4, "overflow": "fold"}), ("from → to", {"ratio": 2}),
+                           ("change", {"ratio": 1}), ("notes", {"ratio": 2, "overflow": "fold"})):
         table.add_column(column, **kwargs)  # type: ignore[arg-type]
     changes = sorted(_visible(report, options), key=_sector_key)
     previous = None
