@@ -171,8 +171,8 @@ def candidates(before: list[Features], after: list[Features], settings: AlignSet
             for col in shortlist[row]:
                 value, signals, veto = score(before[row], after[col])
                 result[row].append(Candidate(row, col, value, signals, veto))
-    for row in result:
-        row.sort(key=lambda c: (bool(c.vetoed), -c.score, c.after))
+    for found in result:
+        found.sort(key=lambda c: (bool(c.vetoed), -c.score, c.after))
     return result
 
 

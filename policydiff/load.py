@@ -100,13 +100,13 @@ class _Checker:
     def field(self, node: yaml.Node, spec: FieldSpec, path: str) -> Any:
         if spec.type is FieldType.RECORDS:
             return self.records(node, spec.record, path)
-        if not isinstance(node, yaml.ScalarNode) and spec.type is not FieldType.QUANTITY:
+        if spec.type is FieldType.QUANTITY:
+            return self.quantity(node, path)
+        if not isinstance(node, yaml.ScalarNode):
             self.report(node, path, f"`{spec.name}` must be a single value, found {_describe(node)}",
                         hint=spec.description)
             return None
         match spec.type:
-            case FieldType.QUANTITY:
-                return self.quantity(node, path)
             case FieldType.INTEGER | FieldType.VERSION:
                 return self.integer(node, spec, path)
             case FieldType.BOOLEAN:

@@ -89,7 +89,7 @@ def render_table(report: Report, options: RenderOptions) -> str:
     for column, kwargs in (("sector", {"no_wrap": True, "style": "cyan"}), ("", {"no_wrap": True}),
                            ("indicator", {"ratio": 4, "overflow": "fold"}), ("from → to", {"ratio": 2}),
                            ("change", {"ratio": 1}), ("notes", {"ratio": 2, "overflow": "fold"})):
-        table.add_column(column, **kwargs)  # type: ignore[arg-type]
+        table.add_column(column, **kwargs)
     changes = sorted(_visible(report, options), key=_sector_key)
     previous = None
     for change in changes:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from collections.abc import Callable
 
+from ..report import Coverage, Report
 from ..review import FileReview
 from .options import OutputFormat, RenderOptions
-from .report import render_csv, render_markdown, render_table, summary_line
+from .report import render_csv, summary_line
+from .report import render_markdown as report_markdown
+from .report import render_table as report_table
+
+_FOOTNOTE = re.compile(r"\[\^(\d+)\]")
+_EMPTY = Report(0, 0, "", (), Coverage(frozenset(), frozenset()))
 
 
 def _edits_line(review: FileReview) -> str:
@@ -19,26 +28,33 @@ def _edits_line(review: FileReview) -> str:
 def render_table(reviews: list[FileReview], base: str, options: RenderOptions) -> str:
     if not reviews:
         return f"no data file differs from {base}\n"
-    from .report import render_table as table
-
     parts = []
     for review in reviews:
         parts.append(f"{review.path} ({review.status.value}; {_edits_line(review)})\n")
         parts += [f"  {note}\n" for note in review.notes]
         if review.report.changes:
-            parts.append(table(review.report, options).replace(summary_line(review.report) + "\n", ""))
+            parts.append(report_table(review.report, options).replace(summary_line(review.report) + "\n", ""))
     return "".join(parts)
+
+
+def _markdown_body(review: FileReview, index: int, options: RenderOptions) -> str:
+    """The comparison's Markdown without its title and summary, headings one level down, and
+    footnote labels made unique across files (GitHub links every `[^1]` to the first one)."""
+    body = report_markdown(review.report, options).split("\n", 4)
+    text = body[-1] if len(body) == 5 else ""
+    text = re.sub(r"^## ", "### ", text, flags=re.MULTILINE)
+    return _FOOTNOTE.sub(lambda m: f"[^{index}-{m.group(1)}]", text)
 
 
 def render_markdown(reviews: list[FileReview], base: str, options: RenderOptions) -> str:
     lines = [f"# Data changes against `{base}`", ""]
     if not reviews:
         return "\n".join(lines + ["No data file changed."]) + "\n"
-    for review in reviews:
+    for index, review in enumerate(reviews, start=1):
         lines += [f"## `{review.path}` ({review.status.value})", "", f"**Edits:** {_edits_line(review)}.", ""]
         lines += [f"- {note}" for note in review.notes]
-        body = render_markdown(review.report, options).split("\n", 4)
-        lines.append(body[-1] if len(body) == 5 else "")
+        lines += [""] if review.notes else []
+        lines.append(_markdown_body(review, index, options))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -46,15 +62,18 @@ def render_json(reviews: list[FileReview], base: str, options: RenderOptions) ->
     return json.dumps({"base": base, "files": [r.to_json() for r in reviews]}, ensure_ascii=False, indent=2) + "\n"
 
 
+def _csv_rows(report: Report, options: RenderOptions) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(render_csv(report, options))))
+
+
 def render_csv_all(reviews: list[FileReview], base: str, options: RenderOptions) -> str:
-    out = []
-    for index, review in enumerate(reviews):
-        rows = render_csv(review.report, options).splitlines()
-        header, body = rows[0], rows[1:]
-        if index == 0:
-            out.append("path," + header)
-        out += [f"{review.path},{row}" for row in body]
-    return "\n".join(out) + ("\n" if out else "")
+    """One CSV for every file: the comparison's columns after a `path` column (header even when empty)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["path", *_csv_rows(_EMPTY, options)[0]])
+    for review in reviews:
+        writer.writerows([review.path, *row] for row in _csv_rows(review.report, options)[1:])
+    return buffer.getvalue()
 
 
 RENDERERS: dict[OutputFormat, Callable[[list[FileReview], str, RenderOptions], str]] = {
