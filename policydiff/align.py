@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .contrast import contrasts, specialisations
 from .links import NO_LINKS, Links, TargetRef
@@ -28,6 +28,7 @@ class AlignSettings:
     confident: float = 0.75  # pairs scoring below this are marked for review
     candidates: int = 5  # candidates kept per target for --explain
     exhaustive_limit: int = 40_000  # above this many pairs per block, prefilter with cdist
+    explain: bool = False  # score every candidate fully, for `align --explain`
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,23 @@ def features(target: Target) -> Features:
                     unit.dimension.value if unit else f"?{target.unit}", target.metric.value, target.sector)
 
 
-def score(a: Features, b: Features) -> tuple[float, tuple[Signal, ...], str]:
-    """The pair's score in [0, 1], the signals behind it, and a veto reason (empty if none)."""
+def _best_possible(zh: float, a: Features, b: Features) -> float:
+    """An upper bound of the score from the Chinese similarity alone (English at its best)."""
+    english = 0.7 * zh + 0.3 if a.english and b.english else zh
+    return english + (0.05 if a.sector and a.sector == b.sector else 0.0)
+
+
+def score(a: Features, b: Features, floor: float | None = None) -> tuple[float, tuple[Signal, ...], str]:
+    """The pair's score in [0, 1], the signals behind it, and a veto reason (empty if none).
+
+    With `floor`, a pair that cannot reach it is returned early with an upper bound of its
+    score and only the name signal: scoring every signal of every pair is the slow part."""
     if a.dimension != b.dimension:
         return 0.0, (Signal("unit", 0.0, f"{a.dimension} vs {b.dimension}"),), "units of different dimension"
     zh = fuzz.ratio(a.name, b.name) / 100
     signals = [Signal("name_zh", zh, f"{a.name} / {b.name}")]
+    if floor is not None and _best_possible(zh, a, b) < floor:
+        return _best_possible(zh, a, b), tuple(signals), ""
     if a.english and b.english:
         # token_set_ratio alone scores any subset 100 ("major projects" ⊂ "major science projects")
         en = (fuzz.token_set_ratio(a.english, b.english) + fuzz.token_sort_ratio(a.english, b.english)) / 200
@@ -125,8 +137,8 @@ def substitutions(first: str, second: str) -> list[tuple[str, str]]:
 
     Insertions (总, 城镇, 项目) are left to the similarity ratio; a substituted word usually
     names a different indicator."""
-    matcher = SequenceMatcher(None, first, second, autojunk=False)
-    return [(first[i1:i2], second[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op == "replace"]
+    return [(first[op.src_start:op.src_end], second[op.dest_start:op.dest_end])
+            for op in Levenshtein.opcodes(first, second) if op.tag == "replace"]
 
 
 def _blocks(items: list[Features]) -> dict[str, list[int]]:
@@ -155,8 +167,11 @@ def _shortlist(before: list[Features], after: list[Features], rows: list[int], c
     return shortlist
 
 
-def candidates(before: list[Features], after: list[Features], settings: AlignSettings) -> list[list[Candidate]]:
-    """Scored candidates for every `before` target, best first (vetoed ones last)."""
+def candidates(before: list[Features], after: list[Features], settings: AlignSettings,
+               floor: float | None = None) -> list[list[Candidate]]:
+    """Scored candidates for every `before` target, best first (vetoed ones last).
+
+    Candidates that cannot reach `floor` score 0 and carry only their name signal."""
     result: list[list[Candidate]] = [[] for _ in before]
     after_blocks = _blocks(after)
     for dimension, rows in _blocks(before).items():
@@ -169,8 +184,8 @@ def candidates(before: list[Features], after: list[Features], settings: AlignSet
             shortlist = {row: cols for row in rows}
         for row in rows:
             for col in shortlist[row]:
-                value, signals, veto = score(before[row], after[col])
-                result[row].append(Candidate(row, col, value, signals, veto))
+                value, signals, veto = score(before[row], after[col], floor)
+                result[row].append(Candidate(row, col, value if value >= (floor or 0) else 0.0, signals, veto))
     for found in result:
         found.sort(key=lambda c: (bool(c.vetoed), -c.score, c.after))
     return result
@@ -181,7 +196,7 @@ def align(before: tuple[Target, ...], after: tuple[Target, ...], before_year: in
     """Pair `before` with `after` one-to-one: pinned pairs first, then best score first."""
     before_features = [features(t) for t in before]
     after_features = [features(t) for t in after]
-    scored = candidates(before_features, after_features, settings)
+    scored = candidates(before_features, after_features, settings, floor=None if settings.explain else settings.accept)
     ref_before = [TargetRef(before_year, t.id) for t in before]
     ref_after = [TargetRef(after_year, t.id) for t in after]
     after_index = {t.id: i for i, t in enumerate(after)}

@@ -124,8 +124,10 @@ def review_sets(old: TargetSet, new: TargetSet, path: str, status: FileStatus) -
     changes = _pair_lists(old.targets, new.targets, new.year, "target")
     changes += _pair_lists(old.actuals, new.actuals, new.year, "actual")
     notes = _file_notes(old, new) if status is FileStatus.MODIFIED else []
-    report = Report(old.year, new.year, new.region, tuple(changes),
-                    Coverage(old.source_kinds, new.source_kinds), f"{path}@base", path, new.region_en)
+    # Coverage notes compare two years' document sets; an edit within a year is told by `notes`.
+    kinds = (new if status is not FileStatus.DELETED else old).source_kinds
+    report = Report(old.year, new.year, new.region, tuple(changes), Coverage(kinds, kinds),
+                    f"{path}@base", path, new.region_en)
     return FileReview(path, status, report, tuple(notes))
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import UnreadableFileError
 from .load import check_text
-from .model import Target
+from .model import Source, Target, TargetSet
 from .yamlnodes import read_text
 
 
@@ -30,17 +30,41 @@ def _evidence_lines(target: Target) -> list[str]:
             for item in target.evidence] + ([f"    note: {target.note}"] if target.note else [])
 
 
+def _source_line(source: Source) -> str:
+    """Every field of a source, so that no edit to it is hidden from `git diff`."""
+    parts = [f"{source.id}:", source.kind.value, source.title]
+    if source.title_en:
+        parts.append(f"({source.title_en})")
+    if source.date:
+        parts.append(source.date)
+    parts += [f"{name}={getattr(source, name)}" for name in ("doc_number", "url", "file") if getattr(source, name)]
+    return " ".join(parts)
+
+
+def _raw_text(path: Path, error: UnreadableFileError) -> str:
+    """A file that is not a readable data file (not UTF-8, too large), as it is, so `git diff` still shows it."""
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return f"(unreadable: {error})\n"
+
+
 def textconv_text(path: Path) -> str:
+    """One line per target (sorted by id) with its evidence below; a file that is not valid data, as it is."""
     try:
         text = read_text(path)
     except UnreadableFileError as error:
-        return f"(unreadable: {error})\n"
+        return _raw_text(path, error)
     result = check_text(text, path)
     if result.target_set is None:
         return text
-    target_set = result.target_set
-    lines = [f"region: {target_set.region}", f"year: {target_set.year}", "sources:"]
-    lines += [f"  {s.id}: {s.kind.value} {s.title}" + (f" {s.date}" if s.date else "") for s in target_set.sources]
+    return _lines(result.target_set)
+
+
+def _lines(target_set: TargetSet) -> str:
+    region = target_set.region + (f" ({target_set.region_en})" if target_set.region_en else "")
+    lines = [f"region: {region}", f"year: {target_set.year}", "sources:"]
+    lines += [f"  {_source_line(s)}" for s in target_set.sources]
     for heading, items in (("targets:", target_set.targets), ("actuals:", target_set.actuals)):
         lines.append(heading)
         for target in sorted(items, key=lambda t: t.id):

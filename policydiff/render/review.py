@@ -41,7 +41,7 @@ def _markdown_body(review: FileReview, index: int, options: RenderOptions) -> st
     """The comparison's Markdown without its title and summary, headings one level down, and
     footnote labels made unique across files (GitHub links every `[^1]` to the first one)."""
     body = report_markdown(review.report, options).split("\n", 4)
-    text = body[-1] if len(body) == 5 else ""
+    text = body[-1].lstrip("\n") if len(body) == 5 else ""
     text = re.sub(r"^## ", "### ", text, flags=re.MULTILINE)
     return _FOOTNOTE.sub(lambda m: f"[^{index}-{m.group(1)}]", text)
 
