@@ -197,6 +197,7 @@ def align(
 ) -> None:
     """Show how targets were paired across two years, and why (--explain)."""
     from . import datadir
+    from .align import AlignSettings
     from .api import align_sets, links_for
     from .load import load_file
     from .render.explain import explain_json, explain_text
@@ -205,7 +206,8 @@ def align(
         directory = datadir.data_dir(data_dir)
         first = load_file(datadir.resolve(before, directory))
         second = load_file(datadir.resolve(after, directory))
-        alignment = align_sets(first, second, links_for(second, directory))
+        settings = AlignSettings(explain=explain or as_json)
+        alignment = align_sets(first, second, links_for(second, directory), settings)
         text = (explain_json(first.targets, second.targets, alignment) if as_json
                 else explain_text(first.targets, second.targets, alignment, explain))
         typer.echo(text, nl=False)
