@@ -104,18 +104,22 @@ def validate(
     Exit 0 valid, 1 invalid data, 2 usage error or unreadable file.
     """
     from . import datadir
-    from .validate import ProblemFormat, format_report, validate_paths
+    from .validate import ProblemFormat, ValidationReport, format_report, validate_links, validate_paths
 
     with _user_errors():
         try:
             problem_format = ProblemFormat(style)
         except ValueError:
             raise typer.BadParameter("use human, github or json", param_hint="--format") from None
-        files = list(paths) if paths else datadir.target_files(datadir.data_dir(data_dir))
+        directory = None if paths else datadir.data_dir(data_dir)
+        files = list(paths) if paths else datadir.target_files(directory)  # type: ignore[arg-type]
         if not files:
             typer.echo("policydiff: no targets_*.yaml files to validate", err=True)
             raise typer.Exit(2)
         report = validate_paths(files, strict=strict)
+        links_report = validate_links(directory) if directory is not None else None
+        if links_report is not None:
+            report = ValidationReport(report.files + (links_report,))
         text = format_report(report, problem_format)
         if problem_format is ProblemFormat.HUMAN:
             typer.echo(text, nl=False, err=report.exit_code != 0)

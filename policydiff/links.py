@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -38,6 +38,7 @@ class Link:
     first: TargetRef
     second: TargetRef
     note: str = ""
+    line: int = field(default=0, compare=False)
 
     def joins(self, a: TargetRef, b: TargetRef) -> bool:
         return {self.first, self.second} == {a, b}
@@ -87,7 +88,7 @@ def _link(node: yaml.Node, file: str, problems: list[Problem]) -> Link | None:
             return None
         refs.append(TargetRef(int(match.group(1)), match.group(2)))
     note, _ = _scalar(node, "note")
-    return Link(refs[0], refs[1], note or "")
+    return Link(refs[0], refs[1], note or "", node.start_mark.line + 1)
 
 
 def load_links(directory: Path | None) -> Links:

@@ -78,6 +78,48 @@ def validate_paths(paths: list[Path], strict: bool = False) -> ValidationReport:
     return ValidationReport(tuple(validate_file(path, strict) for path in paths))
 
 
+def validate_links(directory: Path) -> FileReport | None:
+    """links.yaml of a data directory: well-formed, and naming targets that exist."""
+    from .errors import DataError
+    from .links import LINKS_FILE, load_links
+
+    path = directory / LINKS_FILE
+    if not path.is_file():
+        return None
+    try:
+        links = load_links(directory)
+    except DataError as error:
+        return FileReport(str(path), error.problems)
+    except UnreadableFileError as error:
+        return FileReport(str(path), (Problem(Severity.ERROR, str(error), str(path)),), True)
+    known: dict[int, set[str] | None] = {}
+    problems: list[Problem] = []
+    for kind, group in (("pin", links.pins), ("forbid", links.forbids)):
+        for link in group:
+            for ref in (link.first, link.second):
+                if ref.year not in known:
+                    known[ref.year] = _target_ids(directory, ref.year)
+                ids = known[ref.year]
+                if ids is None:
+                    problems.append(Problem(Severity.ERROR, f"{kind} names {ref}, but there is no targets_{ref.year}.yaml",
+                                            str(path), link.line, 1, hint="fix the year or remove the link"))
+                elif ref.id not in ids:
+                    problems.append(Problem(Severity.ERROR, f"{kind} names {ref}, but targets_{ref.year}.yaml has no target `{ref.id}`",
+                                            str(path), link.line, 1, hint="use a target id from that file"))
+    return FileReport(str(path), tuple(problems))
+
+
+def _target_ids(directory: Path, year: int) -> set[str] | None:
+    path = directory / f"targets_{year}.yaml"
+    if not path.is_file():
+        return None
+    try:
+        result = load_result(path)
+    except UnreadableFileError:
+        return None
+    return {t.id for t in result.target_set.targets} if result.target_set else set()
+
+
 def _github_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
