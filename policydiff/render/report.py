@@ -85,10 +85,10 @@ def render_table(report: Report, options: RenderOptions) -> str:
     console = Console(file=buffer, width=options.width, color_system="standard" if options.colour else None,
                       force_terminal=options.colour, highlight=False, emoji=False)
     title = f"{report.region} {report.from_year} → {report.to_year}"
-    table = Table(title=title, expand=False, show_lines=False)
+    table = Table(title=title, expand=True, show_lines=False)
     for column, kwargs in (("sector", {"no_wrap": True, "style": "cyan"}), ("", {"no_wrap": True}),
-                           ("indicator", {"ratio": 4, "overflow": "fold"}), ("from → to", {"ratio": 2}),
-                           ("change", {"ratio": 1}), ("notes", {"ratio": 2, "overflow": "fold"})):
+                           ("indicator", {"ratio": 3, "overflow": "fold"}), ("from → to", {"ratio": 2, "overflow": "fold"}),
+                           ("change", {"ratio": 2, "overflow": "fold"}), ("notes", {"ratio": 3, "overflow": "fold"})):
         table.add_column(column, **kwargs)
     changes = sorted(_visible(report, options), key=_sector_key)
     previous = None
