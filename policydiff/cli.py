@@ -31,11 +31,11 @@ app = typer.Typer(
 )
 
 DataDirOption = Annotated[Optional[Path], typer.Option(
-    "--data-dir", help="Directory of targets_YYYY.yaml files [default: $POLICYDIFF_DATA, ./data, bundled data].",
+    "--data-dir", help="Directory of targets_YYYY.yaml files (default: $POLICYDIFF_DATA, ./data, bundled data).",
     file_okay=False)]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")]
-WidthOption = Annotated[Optional[int], typer.Option("--width", min=40, help="Table width [default: terminal width].")]
-ColourOption = Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the table [default: when stdout is a terminal].")]
+WidthOption = Annotated[Optional[int], typer.Option("--width", min=40, help="Table width (default: terminal width).")]
+ColourOption = Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the table (default: when stdout is a terminal).")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Indicator names in Chinese, English or both.")]
 
 
@@ -94,7 +94,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 @app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files to check [default: every targets_*.yaml in the data directory].")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files to check (default: every targets_*.yaml in the data directory).")] = None,
     style: Annotated[str, typer.Option("--format", help="human, github (Actions annotations) or json.")] = "human",
     strict: Annotated[bool, typer.Option("--strict", help="Also require evidence and name_en on every target.")] = False,
     data_dir: DataDirOption = None,
@@ -219,8 +219,8 @@ def align(
 
 @app.command()
 def review(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Data files or directories [default: the data directory].")] = None,
-    base: Annotated[Optional[str], typer.Option("--base", help="Git revision to compare with [default: merge-base with origin/main, else HEAD].")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Data files or directories (default: the data directory).")] = None,
+    base: Annotated[Optional[str], typer.Option("--base", help="Git revision to compare with (default: merge-base with origin/main, else HEAD).")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format (markdown suits $GITHUB_STEP_SUMMARY).")] = OutputFormat.TABLE,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when any target was edited.")] = False,
     lang: LangOption = Lang.BOTH,
@@ -236,12 +236,23 @@ def review(
     from .review import review as run_review
 
     with _user_errors():
-        chosen = list(paths) if paths else [datadir.data_dir(data_dir)]
+        chosen = list(paths) if paths else [_review_directory(data_dir)]
         used_base, reviews = run_review(chosen, base)
         options = replace(_render_options(width, colour, lang, output), show_unchanged=True)
         _emit(REVIEW_RENDERERS[output_format](reviews, used_base, options), output)
-        edited = any(r.report.changes or r.notes for r in reviews)
+        edited = any(r.edited for r in reviews)
         raise typer.Exit(1 if exit_code and edited else 0)
+
+
+def _review_directory(data_dir: Path | None) -> Path:
+    """--data-dir, $POLICYDIFF_DATA, ./data, else the current directory: never the bundled
+    data, which is not in the repository under review."""
+    from . import datadir
+
+    if data_dir is not None or os.environ.get(datadir.ENV_VAR):
+        return datadir.data_dir(data_dir)
+    local = Path("data")
+    return local if local.is_dir() else Path(".")
 
 
 @app.command()

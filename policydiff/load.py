@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import math
 import re
@@ -23,8 +24,12 @@ from .units import UNITS, closest, lookup
 _TAG = "tag:yaml.org,2002:"
 _SLUG = re.compile(SLUG_PATTERN)
 _FILE_YEAR = re.compile(r"^targets_(\d{4})\.ya?ml$")
-# Builds plain ints and floats from scalar nodes, with YAML's own rules (1_000, 0x1F, .inf).
+# Builds plain ints, floats and booleans from scalar nodes, with YAML's own rules (1_000, .inf, yes).
 _SCALARS = yaml.constructor.SafeConstructor()
+# YAML 1.1 also reads 010 as octal 8, 0x1F and 0b101 in their bases and 1:30 as 90 (base 60):
+# never the number a document states, and other YAML tools read them differently.
+_OTHER_BASE = re.compile(r"[-+]?0[0-9_]*[0-9xXbBoO]|.*:")
+_DECIMAL_HINT = "write the number in decimal as the document states it"
 
 
 @dataclass(frozen=True)
@@ -65,11 +70,12 @@ class _Checker:
             return None
         specs = {spec.name: spec for spec in RECORDS[kind]}
         fields: dict[str, tuple[Any, yaml.Node]] = {}
+        suggested: set[str] = set()  # a misspelt required field is one mistake, not also a missing one
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             field_path = f"{path}.{key}" if path else str(key)
             if not isinstance(key, str) or key not in specs:
-                self._unknown_field(key_node, key, path, list(specs))
+                suggested.update(self._unknown_field(key_node, key, path, list(specs)))
                 continue
             if key in fields:
                 self.report(key_node, field_path, f"duplicate field `{key}`",
@@ -79,7 +85,8 @@ class _Checker:
             if value is not None:
                 fields[key] = (value, value_node)
         for spec in RECORDS[kind]:
-            if spec.required and spec.name not in fields and not self._reported_under(path, spec.name):
+            if (spec.required and spec.name not in fields and spec.name not in suggested
+                    and not self._reported_under(path, spec.name)):
                 self.report(node, path, f"missing required field `{spec.name}`",
                             hint=f"add `{spec.name}:` ({spec.description})")
         return fields
@@ -89,11 +96,13 @@ class _Checker:
         return any(p.path == prefix or p.path.startswith(prefix + "[") or p.path.startswith(prefix + ".")
                    for p in self.problems)
 
-    def _unknown_field(self, key_node: yaml.Node, key: object, path: str, known: list[str]) -> None:
+    def _unknown_field(self, key_node: yaml.Node, key: object, path: str, known: list[str]) -> list[str]:
+        """Report an unknown field; the known field it was probably meant as, if any."""
         name = str(key)
         matches = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"did you mean `{matches[0]}`?" if matches else f"known fields: {', '.join(known)}"
         self.report(key_node, f"{path}.{name}" if path else name, f"unknown field `{name}`", hint)
+        return matches
 
     # -- fields -----------------------------------------------------------------------
 
@@ -113,7 +122,7 @@ class _Checker:
                 if node.tag != _TAG + "bool":
                     self.report(node, path, f"`{spec.name}` must be true or false, found {_describe(node)}")
                     return None
-                return node.value.lower() == "true"
+                return bool(_SCALARS.construct_yaml_bool(node))
             case FieldType.DATE:
                 return self.date(node, path)
         text = self.string(node, spec, path)
@@ -158,6 +167,9 @@ class _Checker:
         if node.tag != _TAG + "int":
             self.report(node, path, f"`{spec.name}` must be a whole number, found {_describe(node)}")
             return None
+        if _OTHER_BASE.match(node.value):
+            self.report(node, path, f"`{spec.name}` `{node.value}` is not a decimal number", hint=_DECIMAL_HINT)
+            return None
         number = int(_SCALARS.construct_yaml_int(node))
         if spec.type is FieldType.VERSION and number != SCHEMA_VERSION:
             self.report(node, path, f"schema_version {number} is not supported",
@@ -170,12 +182,20 @@ class _Checker:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             self.report(node, path, f"`{text}` is not a date", hint="write dates as YYYY-MM-DD")
             return None
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            self.report(node, path, f"`{text}` is not a date in the calendar", hint="check the month and day")
+            return None
         return text
 
     def number(self, node: yaml.Node, path: str) -> int | float | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (_TAG + "int", _TAG + "float"):
             self.report(node, path, f"value must be a number, found {_describe(node)}",
                         hint="write it unquoted, e.g. 1200 or 1.3, and put the unit in `unit`")
+            return None
+        if _OTHER_BASE.match(node.value):
+            self.report(node, path, f"value `{node.value}` is not a decimal number", hint=_DECIMAL_HINT)
             return None
         if node.tag == _TAG + "int":
             return int(_SCALARS.construct_yaml_int(node))
@@ -306,7 +326,9 @@ def _build(top: Fields, checker: _Checker, path: Path) -> TargetSet | None:
                        hint=f"set `year: {match.group(1)}` or rename the file to targets_{year}.yaml")
     sources = tuple(_source(f) for f, _ in _get(top, "sources", []) if _complete(f, "source"))
     _check_unique(checker, _get(top, "sources", []), "sources", "source")
-    declared = {s.id for s in sources}
+    # every source with an id counts as declared, so one mistake in a source is not also
+    # reported as an undeclared source on every evidence item that cites it
+    declared = {f["id"][0] for f, _ in _get(top, "sources", []) if "id" in f}
     targets = _targets(checker, _get(top, "targets", []), "targets", declared)
     actuals = _targets(checker, _get(top, "actuals", []), "actuals", declared)
     if any(p.is_error for p in checker.problems) or year is None or _get(top, "region") is None:
@@ -343,6 +365,7 @@ def _targets(checker: _Checker, items: list[tuple[Fields, yaml.Node]], path: str
     _check_unique(checker, items, path, "target" if path == "targets" else "actual")
     kind = "target" if path == "targets" else "actual"
     built: list[Target] = []
+    names: list[tuple[str, yaml.Node]] = []  # per built target: its path and its name's node
     for index, (fields, node) in enumerate(items):
         evidence = _evidence(checker, fields, f"{path}[{index}]", declared)
         if not _complete(fields, kind):
@@ -356,7 +379,8 @@ def _targets(checker: _Checker, items: list[tuple[Fields, yaml.Node]], path: str
             note=_get(fields, "note"), year=_get(fields, "year"), location=checker.location(node))
         _check_evidence_values(checker, target, fields, f"{path}[{index}]")
         built.append(target)
-    _check_duplicate_names(checker, built, path)
+        names.append((f"{path}[{index}].name", fields["name"][1]))
+    _check_duplicate_names(checker, built, names)
     return tuple(built)
 
 
@@ -383,20 +407,17 @@ def _check_evidence_values(checker: _Checker, target: Target, fields: Fields, pa
                        severity=Severity.WARNING)
 
 
-def _check_duplicate_names(checker: _Checker, targets: list[Target], path: str) -> None:
+def _check_duplicate_names(checker: _Checker, targets: list[Target], names: list[tuple[str, yaml.Node]]) -> None:
     from .normalise import normalise_name
 
-    seen: dict[tuple[str, Metric, int | None], Target] = {}
-    for index, target in enumerate(targets):
+    seen: dict[tuple[str, Metric, int | None], tuple[Target, yaml.Node]] = {}
+    for target, (path, node) in zip(targets, names):
         key = (normalise_name(target.name), target.metric, target.year)
         if key in seen:
-            first = seen[key]
-            line = first.location.line if first.location else 0
-            node_line = target.location
-            checker.problems.append(Problem(
-                Severity.WARNING,
-                f"`{target.name}` ({target.metric.value}) has the same normalised name as `{first.name}` on line {line}",
-                checker.file, node_line.line if node_line else 0, node_line.column if node_line else 0,
-                f"{path}[{index}].name", "merge them into one entry, or make the names say how they differ"))
+            first, first_node = seen[key]
+            checker.report(node, path,
+                           f"`{target.name}` ({target.metric.value}) has the same normalised name as "
+                           f"`{first.name}` on line {first_node.start_mark.line + 1}",
+                           "merge them into one entry, or make the names say how they differ", Severity.WARNING)
         else:
-            seen[key] = target
+            seen[key] = (target, node)

@@ -66,10 +66,12 @@ def _edit(pair: Pair, kind: str) -> Change | None:
         edited.insert(0, "id")
     if not edited:
         return None
-    change = pair_change(pair)
-    notes = [f"{kind} fields edited: {', '.join(edited)}", *change.notes]
-    status = Status.CHANGED if change.status is Status.UNCHANGED else change.status
-    return replace(change, status=status, notes=tuple(notes), signals=())
+    paired = pair_change(pair)
+    change = replace(paired, notes=(f"{kind} fields edited: {', '.join(edited)}", *paired.notes), signals=())
+    if change.status is not Status.UNCHANGED:
+        return change
+    # the value stayed, something else was edited: no "±0" delta, the notes say what
+    return replace(change, status=Status.CHANGED, delta=None, delta_unit=None, delta_pct=None, ambition=None)
 
 
 def _pair_lists(old: tuple[Target, ...], new: tuple[Target, ...], year: int, kind: str) -> list[Change]:

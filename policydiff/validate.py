@@ -124,6 +124,11 @@ def _github_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _github_property(text: str) -> str:
+    """A workflow-command property value: `,` and `:` would end it early (a path like C:\\data)."""
+    return _github_escape(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def format_report(report: ValidationReport, style: ProblemFormat) -> str:
     """The report as text for a person, GitHub Actions annotations, or JSON."""
     if style is ProblemFormat.JSON:
@@ -137,7 +142,7 @@ def format_report(report: ValidationReport, style: ProblemFormat) -> str:
         for problem in file.problems:
             if style is ProblemFormat.GITHUB:
                 level = "error" if problem.is_error else "warning"
-                place = f"file={problem.file}" + (f",line={problem.line},col={problem.column}" if problem.line else "")
+                place = f"file={_github_property(problem.file)}" + (f",line={problem.line},col={problem.column}" if problem.line else "")
                 field = f"{problem.path}: " if problem.path else ""
                 hint = f" ({problem.hint})" if problem.hint else ""
                 lines.append(f"::{level} {place},title=policydiff::{_github_escape(field + problem.message + hint)}")

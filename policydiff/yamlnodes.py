@@ -1,19 +1,26 @@
 """Safe, bounded YAML reading that keeps every value's line and column.
 
 Only the YAML node graph is built (never Python objects), so `!!python/...` tags are
-never executed; aliases are followed with a budget so an alias bomb fails fast.
+never executed; aliases are followed with a budget so an alias bomb fails fast. The graph
+is built here from the parser's events, without recursion: libyaml's own composer recurses
+once per nesting level and a file of 100 000 `[` overflows the C stack (a crash, not an
+exception), so nesting is capped at MAX_DEPTH instead.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
 
 from .errors import Problem, Severity, UnreadableFileError
 
 MAX_FILE_BYTES = 5_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 100  # data files nest 5 levels deep
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -51,9 +58,13 @@ def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     try:
         loader = _Loader(text)
         try:
-            root = loader.get_single_node()
+            root = _single_node(loader)
         finally:
             loader.dispose()
+    except _TooDeep as error:
+        return None, [Problem(Severity.ERROR, f"the YAML nests more than {MAX_DEPTH} levels deep", file,
+                              error.mark.line + 1, error.mark.column + 1,
+                              hint="data files nest a few levels; remove the extra brackets or dashes")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -61,9 +72,108 @@ def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(Severity.ERROR, f"YAML syntax error: {message}", file, line, column,
                               hint="fix the YAML syntax at this position")]
     except yaml.YAMLError as error:
-        return None, [Problem(Severity.ERROR, f"cannot read YAML: {error}", file,
-                              hint="save the file as plain UTF-8 YAML")]
+        return None, [_unreadable(text, file, error)]
     return root, []
+
+
+# Characters YAML 1.1 allows in a stream; libyaml rejects the rest without a line number.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unreadable(text: str, file: str, error: yaml.YAMLError) -> Problem:
+    """A reader error, pinned to the first character YAML does not allow when there is one."""
+    bad = _NOT_YAML.search(text)
+    if bad is None:
+        return Problem(Severity.ERROR, f"cannot read YAML: {error}", file, hint="save the file as plain UTF-8 YAML")
+    line = text.count("\n", 0, bad.start()) + 1
+    column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+    return Problem(Severity.ERROR, f"character U+{ord(bad.group()):04X} is not allowed in YAML", file, line, column,
+                   hint="delete it; control characters often come from text copied out of a PDF")
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        super().__init__("nested too deeply")
+        self.mark = mark
+
+
+def _single_node(loader: Any) -> yaml.Node | None:
+    """The stream's only document as a node graph, like yaml's get_single_node."""
+    loader.get_event()  # StreamStartEvent
+    root: yaml.Node | None = None
+    if not loader.check_event(yaml.StreamEndEvent):
+        loader.get_event()  # DocumentStartEvent
+        root = _document(loader)
+        loader.get_event()  # DocumentEndEvent
+    if not loader.check_event(yaml.StreamEndEvent):
+        second: Any = loader.get_event().start_mark
+        raise ComposerError("expected a single document in the stream", root.start_mark if root else None,
+                            "but found another document", second)
+    loader.get_event()  # StreamEndEvent
+    return root
+
+
+def _document(loader: Any) -> yaml.Node | None:
+    """One document's nodes, built from parser events with an explicit stack of open collections."""
+    anchors: dict[str, yaml.Node] = {}
+    open_nodes: list[yaml.CollectionNode] = []
+    keys: list[yaml.Node | None] = []  # per open collection: a mapping key still waiting for its value
+    root: yaml.Node | None = None
+    while not loader.check_event(yaml.DocumentEndEvent):
+        event = loader.get_event()
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            open_nodes.pop().end_mark = event.end_mark
+            keys.pop()
+            continue
+        node = _node(loader, event, anchors)
+        if not open_nodes:
+            root = node
+        elif isinstance(open_nodes[-1], yaml.SequenceNode):
+            open_nodes[-1].value.append(node)
+        elif keys[-1] is None:
+            keys[-1] = node
+        else:
+            open_nodes[-1].value.append((keys[-1], node))
+            keys[-1] = None
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(open_nodes) >= MAX_DEPTH:
+                raise _TooDeep(event.start_mark)
+            open_nodes.append(node)  # type: ignore[arg-type]
+            keys.append(None)
+    return root
+
+
+def _node(loader: Any, event: Any, anchors: dict[str, yaml.Node]) -> yaml.Node:
+    """The node an event starts (or, for an alias, the anchored node it names)."""
+    start: Any = event.start_mark
+    if isinstance(event, yaml.AliasEvent):
+        if event.anchor not in anchors:
+            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", start)
+        return anchors[event.anchor]
+    if event.anchor in anchors:
+        raise ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence",
+                            anchors[event.anchor].start_mark, "second occurrence", start)
+    node: yaml.Node
+    if isinstance(event, yaml.ScalarEvent):
+        end: Any = event.end_mark
+        node = yaml.ScalarNode(_tag(loader, yaml.ScalarNode, event, event.value), event.value, start, end,
+                               style=event.style)
+    elif isinstance(event, yaml.SequenceStartEvent):
+        node = yaml.SequenceNode(_tag(loader, yaml.SequenceNode, event, None), [], start, None,
+                                 flow_style=event.flow_style)
+    else:
+        node = yaml.MappingNode(_tag(loader, yaml.MappingNode, event, None), [], start, None,
+                                flow_style=event.flow_style)
+    if event.anchor is not None:
+        anchors[event.anchor] = node
+    return node
+
+
+def _tag(loader: Any, kind: type, event: Any, value: str | None) -> str:
+    """The event's explicit tag, or the one YAML's implicit resolution gives it."""
+    if event.tag is not None and event.tag != "!":
+        return str(event.tag)
+    return str(loader.resolve(kind, value, event.implicit))
 
 
 def count_nodes(root: yaml.Node) -> int | None:

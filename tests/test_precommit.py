@@ -94,3 +94,14 @@ def test_one_bad_file_among_several_fails_and_is_named(hook: dict[str, Any], tmp
     assert result.returncode == 1
     assert f"{bad}:" in result.stderr
     assert f"{good}: ok" in result.stderr
+
+
+def test_the_hook_is_strict(hook: dict[str, Any], tmp_path: Path) -> None:
+    """A target without evidence is valid data, but the hook (--strict) rejects it."""
+    path = write(tmp_path, "data/targets_2025.yaml", BAD["no-evidence-strict-only"])
+    lenient = subprocess.run([sys.executable, "-m", "policydiff", "validate", str(path)],
+                             capture_output=True, text=True, encoding="utf-8", check=False)
+    assert lenient.returncode == 0, lenient.stderr
+    strict = run_entry(hook, path)
+    assert strict.returncode == 1
+    assert "`forest-coverage` has no `evidence` (required by --strict)" in strict.stderr
