@@ -32,8 +32,13 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("社会消费品零售总额", "社零"), ("固定资产投资", "固投"),
     ("一般公共预算收入", "一般公共预算收入"), ("城镇新增就业", "城镇就业"),
     ("城镇调查失业率", "调查失业率"),
+    ("万元gdp", "单位gdp"), ("外贸进出口", "进出口"), ("进出口总值", "进出口"), ("进出口总额", "进出口"),
+    ("居民消费价格", "cpi"), ("实际利用外资", "实际使用外资"), ("比率", "比例"),
     ("数量", ""), ("总量", ""), ("总额", ""), ("规模", ""), ("总数", ""),
 )
+
+# Whole names that mean another indicator's name (经济总量 is GDP, 经济增长 is GDP growth).
+WHOLE_NAMES: dict[str, str] = {"经济": "gdp", "经济增速": "gdp", "国内生产总值": "gdp"}
 
 _TRAILING_GROWTH = re.compile(r"(?<=.)(增长|提高|提升)$")
 _PUNCTUATION = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】、,，.。:：;；!！?？·/\\_-]+")
@@ -69,6 +74,7 @@ def normalise_name(name: str) -> str:
     for word in BOILERPLATE:
         text = text.replace(word, "")
     text = _TRAILING_GROWTH.sub("", text)  # 增长 is the metric, not the indicator
+    text = WHOLE_NAMES.get(text, text)
     return text or _PUNCTUATION.sub("", fold(name))
 
 
