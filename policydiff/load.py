@@ -167,10 +167,10 @@ class _Checker:
         if node.tag != _TAG + "int":
             self.report(node, path, f"`{spec.name}` must be a whole number, found {_describe(node)}")
             return None
-        if _OTHER_BASE.match(node.value):
-            self.report(node, path, f"`{spec.name}` `{node.value}` is not a decimal number", hint=_DECIMAL_HINT)
+        read = self.read_number(node, f"`{spec.name}`", path)
+        if read is None:
             return None
-        number = int(_SCALARS.construct_yaml_int(node))
+        number = int(read)
         if spec.type is FieldType.VERSION and number != SCHEMA_VERSION:
             self.report(node, path, f"schema_version {number} is not supported",
                         hint=f"this policydiff reads version {SCHEMA_VERSION}; upgrade policydiff")
@@ -194,14 +194,22 @@ class _Checker:
             self.report(node, path, f"value must be a number, found {_describe(node)}",
                         hint="write it unquoted, e.g. 1200 or 1.3, and put the unit in `unit`")
             return None
+        return self.read_number(node, "value", path)
+
+    def read_number(self, node: yaml.ScalarNode, name: str, path: str) -> int | float | None:
+        """An int or float scalar's number by YAML's rules; None, once reported, when it is not one."""
+        shown = node.value if len(node.value) <= 20 else node.value[:17] + "..."
         if _OTHER_BASE.match(node.value):
-            self.report(node, path, f"value `{node.value}` is not a decimal number", hint=_DECIMAL_HINT)
+            self.report(node, path, f"{name} `{shown}` is not a decimal number", hint=_DECIMAL_HINT)
             return None
-        if node.tag == _TAG + "int":
-            return int(_SCALARS.construct_yaml_int(node))
-        number = float(_SCALARS.construct_yaml_float(node))
+        try:
+            if node.tag == _TAG + "int":
+                return int(_SCALARS.construct_yaml_int(node))
+            number = float(_SCALARS.construct_yaml_float(node))
+        except ValueError:  # more digits than Python reads (4300)
+            number = math.inf
         if not math.isfinite(number):
-            self.report(node, path, f"value {node.value} is not a finite number", hint="write the stated number")
+            self.report(node, path, f"{name} `{shown}` is not a finite number", hint="write the stated number")
             return None
         return number
 

@@ -1,4 +1,5 @@
-"""Parse a stated quantity such as 1200亿元以上, 3~5家, 增长 20% 左右, 控制在5.5%以内."""
+"""Parse a stated quantity such as 1200亿元以上, 3~5家, 20% 左右, 控制在5.5%以内 (the number, its unit and
+qualifier; the verb before it, such as 增长 or 达到, is not part of the quantity)."""
 
 from __future__ import annotations
 
