@@ -31,6 +31,7 @@ class Dimension(str, Enum):
     DURATION = "duration"  # base: 天
     RANK = "rank"
     DATA = "data"  # base: GB
+    COMPUTING = "computing"  # base: PFlops
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ _TABLE: tuple[Unit, ...] = (
     Unit("年", Dimension.DURATION, 365, "years"),
     Unit("位", Dimension.RANK, 1, "places"),
     Unit("GB", Dimension.DATA, 1, "GB"),
-    Unit("PFlops", Dimension.COUNT, 1, "PFlops"),
+    Unit("PFlops", Dimension.COMPUTING, 1, "PFlops"),
+    Unit("EFlops", Dimension.COMPUTING, 1000, "EFlops"),
     *(
         Unit(symbol, Dimension.COUNT, 1, english)
         for symbol, english in (
