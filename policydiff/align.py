@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .contrast import contrasts, specialisations
+from .contrast import KeyTerms, contrasts_of, key_terms, specialisations_of
 from .links import NO_LINKS, Links, TargetRef
 from .model import Target
 from .normalise import normalise_english, normalise_name
@@ -38,6 +38,7 @@ class Features:
     dimension: str
     metric: str
     sector: str | None
+    terms: KeyTerms
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,9 @@ class Alignment:
 
 def features(target: Target) -> Features:
     unit = lookup(target.unit)
-    return Features(normalise_name(target.name), normalise_english(target.name_en),
-                    unit.dimension.value if unit else f"?{target.unit}", target.metric.value, target.sector)
+    name = normalise_name(target.name)
+    return Features(name, normalise_english(target.name_en), unit.dimension.value if unit else f"?{target.unit}",
+                    target.metric.value, target.sector, key_terms(name))
 
 
 def _best_possible(zh: float, a: Features, b: Features) -> float:
@@ -97,12 +99,12 @@ def score(a: Features, b: Features, floor: float | None = None) -> tuple[float, 
         total = 0.7 * zh + 0.3 * en
     else:
         total = zh
-    clashes = contrasts(a.name, b.name)
+    clashes = contrasts_of(a.terms, b.terms)
     if clashes:
         detail = ", ".join(f"{x}≠{y}" for x, y in clashes)
         signals.append(Signal("contrast", -1.0, detail))
         return 0.0, tuple(signals), f"key terms differ: {detail}"
-    penalty, reasons = _wording_penalty(a.name, b.name)
+    penalty, reasons = _wording_penalty(a, b)
     if penalty:
         signals.extend(reasons)
         total -= penalty
@@ -116,16 +118,17 @@ def score(a: Features, b: Features, floor: float | None = None) -> tuple[float, 
     return max(0.0, min(1.0, total)), tuple(signals), ""
 
 
-def _wording_penalty(first: str, second: str) -> tuple[float, list[Signal]]:
+def _wording_penalty(a: Features, b: Features) -> tuple[float, list[Signal]]:
     """Penalty for a substituted word or a specialising key term; the larger one counts."""
     signals: list[Signal] = []
-    swapped = substitutions(first, second)
+    first = a.name
+    swapped = substitutions(a.name, b.name)
     # a different subject at the head of the name (物流产值 / 钢铁产值) weighs more than a later word
     swap_penalty = min(0.3, sum(0.06 * max(len(x), len(y)) * (1.5 if first.startswith(x) else 1.0)
                                 for x, y in swapped))
     if swapped:
         signals.append(Signal("substituted", -swap_penalty, ", ".join(f"{x}→{y}" for x, y in swapped)))
-    extra = specialisations(first, second)
+    extra = specialisations_of(a.terms, b.terms)
     special_penalty = min(0.4, 0.2 * len(extra))
     if extra:
         signals.append(Signal("specialised", -special_penalty, "only one name says " + ", ".join(extra)))
@@ -205,15 +208,14 @@ def align(before: tuple[Target, ...], after: tuple[Target, ...], before_year: in
     pairs: list[tuple[int, Pair]] = []
 
     for row, target in enumerate(before):
-        for link in links.pins:
-            for mine, other in ((link.first, link.second), (link.second, link.first)):
-                col = after_index.get(other.id) if other.year == after_year else None
-                if mine == ref_before[row] and col is not None and col not in used_after and row not in used_before:
-                    value, signals, _ = score(before_features[row], after_features[col])
-                    note = Signal("pinned", 1.0, link.note or "pinned in links.yaml")
-                    pairs.append((row, Pair(target, after[col], value, signals + (note,), LinkKind.PINNED, False)))
-                    used_before.add(row)
-                    used_after.add(col)
+        for other, link in links.pins_of(ref_before[row]):
+            col = after_index.get(other.id) if other.year == after_year else None
+            if col is not None and col not in used_after and row not in used_before:
+                value, signals, _ = score(before_features[row], after_features[col])
+                note = Signal("pinned", 1.0, link.note or "pinned in links.yaml")
+                pairs.append((row, Pair(target, after[col], value, signals + (note,), LinkKind.PINNED, False)))
+                used_before.add(row)
+                used_after.add(col)
 
     pool = [c for row in scored for c in row if not c.vetoed and c.score >= settings.accept]
     pool.sort(key=lambda c: (-c.score, c.before, c.after))

@@ -7,9 +7,11 @@ from pathlib import Path
 from . import datadir
 from .align import AlignSettings, Alignment, align
 from .diff import build_report, verdict
-from .links import Links, load_links
+from .cache import memoised
+from .links import LINKS_FILE, Links, load_links
 from .load import load_file
 from .model import TargetSet
+from .yamlnodes import read_text
 from .report import Change, Outcome, Report, Status
 
 __all__ = ["compare", "compare_sets", "align_sets", "Report", "Change", "Status"]
@@ -51,19 +53,36 @@ def compare(before: YearOrPath, after: YearOrPath, data_dir: str | Path | None =
             settings: AlignSettings = AlignSettings()) -> Report:
     """Compare two years (2024, 2025), two files, or two loaded TargetSets.
 
-    Pins and forbidden pairs come from `links.yaml` in the data directory.
+    Pins and forbidden pairs come from `links.yaml` beside the later file, else in the data
+    directory. Comparisons of files are memoised on disk (see `policydiff.cache`).
     """
     directory = datadir.data_dir(data_dir)
-    first, second = _load(before, directory), _load(after, directory)
-    return compare_sets(first, second, links_for(second, directory), settings)
+    if isinstance(before, TargetSet) or isinstance(after, TargetSet):
+        first, second = _load(before, directory), _load(after, directory)
+        return compare_sets(first, second, links_for(second, directory), settings)
+    first_path = datadir.resolve(str(before), directory)
+    second_path = datadir.resolve(str(after), directory)
+    links_path = links_file(second_path, directory)
+    parts = (str(first_path), read_text(first_path), str(second_path), read_text(second_path),
+             str(links_path), read_text(links_path) if links_path else "", repr(settings))
+
+    def run() -> Report:
+        first, second = load_file(first_path), load_file(second_path)
+        return compare_sets(first, second, load_links(links_path.parent) if links_path else Links(), settings)
+
+    return memoised("compare", parts, run)
+
+
+def links_file(later: Path, directory: Path) -> Path | None:
+    """links.yaml beside the later file when it has one, else the data directory's, if any."""
+    for folder in (later.parent, directory):
+        if (folder / LINKS_FILE).is_file():
+            return folder / LINKS_FILE
+    return None
 
 
 def links_for(target_set: TargetSet, directory: Path) -> Links:
-    """links.yaml beside the later file when it has one, else the data directory's."""
-    if target_set.path is not None:
-        beside = Path(target_set.path).parent
-        if (beside / "links.yaml").is_file():
-            return load_links(beside)
-    return load_links(directory)
-
-
+    """The links that apply when `target_set` is the later side of a comparison."""
+    later = Path(target_set.path) if target_set.path else directory / "_"
+    found = links_file(later, directory)
+    return load_links(found.parent) if found else Links()

@@ -313,6 +313,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
+    """Console entry point. The collector is switched off: a short-lived process whose
+    large structures (YAML nodes, candidates) form no cycles only pays for its scans."""
+    import gc
+
+    gc.disable()
     sys.exit(main())
 
 

@@ -38,30 +38,44 @@ CONTRAST_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 
 
-@lru_cache(maxsize=65536)
-def _terms_in(name: str, group_index: int) -> frozenset[str]:
-    found = [term for term in CONTRAST_GROUPS[group_index] if term in name]
+KeyTerms = tuple[frozenset[str], ...]  # per contrast group, the terms a name says
+
+
+def _terms_in(name: str, group: tuple[str, ...]) -> frozenset[str]:
+    found = [term for term in group if term in name]
     # a term inside a longer found term (硅 in 多晶硅) is not a term of its own
     return frozenset(t for t in found if not any(t != other and t in other for other in found))
 
 
-def specialisations(first: str, second: str) -> list[str]:
+@lru_cache(maxsize=262144)
+def key_terms(name: str) -> KeyTerms:
+    """The key terms of a (normalised) name, group by group; compute once per name."""
+    return tuple(_terms_in(name, group) for group in CONTRAST_GROUPS)
+
+
+def specialisations_of(first: KeyTerms, second: KeyTerms) -> list[str]:
     """Key terms one name adds to what the other says (产值 vs 新材料产值; a total of 高企 and
     科技型中小企业 vs 科技型中小企业 alone): the names measure a part and a whole."""
     found: list[str] = []
-    for index in range(len(CONTRAST_GROUPS)):
-        left, right = _terms_in(first, index), _terms_in(second, index)
+    for left, right in zip(first, second):
         if left < right or right < left:
             found.extend(sorted(left ^ right))
     return found
 
 
-def contrasts(first: str, second: str) -> list[tuple[str, str]]:
+def contrasts_of(first: KeyTerms, second: KeyTerms) -> list[tuple[str, str]]:
     """Pairs of mutually exclusive key terms, one from each name: [(多晶硅, 单晶硅)]."""
     clashes: list[tuple[str, str]] = []
-    for index in range(len(CONTRAST_GROUPS)):
-        left, right = _terms_in(first, index), _terms_in(second, index)
+    for left, right in zip(first, second):
         only_left, only_right = left - right, right - left
         if only_left and only_right:
             clashes.append((min(only_left), min(only_right)))
     return clashes
+
+
+def specialisations(first: str, second: str) -> list[str]:
+    return specialisations_of(key_terms(first), key_terms(second))
+
+
+def contrasts(first: str, second: str) -> list[tuple[str, str]]:
+    return contrasts_of(key_terms(first), key_terms(second))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -49,11 +50,27 @@ class Links:
     pins: tuple[Link, ...] = ()
     forbids: tuple[Link, ...] = ()
 
+    @cached_property
+    def _pinned_to(self) -> dict[TargetRef, list[Link]]:
+        index: dict[TargetRef, list[Link]] = {}
+        for link in self.pins:
+            index.setdefault(link.first, []).append(link)
+            index.setdefault(link.second, []).append(link)
+        return index
+
+    @cached_property
+    def _forbidden_pairs(self) -> dict[frozenset[TargetRef], Link]:
+        return {frozenset((link.first, link.second)): link for link in self.forbids}
+
+    def pins_of(self, ref: TargetRef) -> list[tuple[TargetRef, Link]]:
+        """The targets `ref` is pinned to, with the pin."""
+        return [(link.second if link.first == ref else link.first, link) for link in self._pinned_to.get(ref, [])]
+
     def pinned(self, a: TargetRef, b: TargetRef) -> Link | None:
-        return next((link for link in self.pins if link.joins(a, b)), None)
+        return next((link for other, link in self.pins_of(a) if other == b), None)
 
     def forbidden(self, a: TargetRef, b: TargetRef) -> Link | None:
-        return next((link for link in self.forbids if link.joins(a, b)), None)
+        return self._forbidden_pairs.get(frozenset((a, b)))
 
 
 NO_LINKS = Links()

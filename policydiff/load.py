@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from . import yamlnodes
+from .cache import memoised
 from .errors import DataError, Problem, Severity
 from .model import (Direction, Evidence, Location, Metric, Qualifier, Source, SourceKind, Target,
                     TargetSet, Value)
@@ -274,7 +275,8 @@ def _tags(root: yaml.Node) -> Iterator[yaml.Node]:
 
 def load_result(path: str | Path) -> LoadResult:
     """Read and check one data file; raises UnreadableFileError only when it cannot be read."""
-    return check_text(yamlnodes.read_text(Path(path)), Path(path))
+    text = yamlnodes.read_text(Path(path))
+    return memoised("load", (str(path), text), lambda: check_text(text, Path(path)))
 
 
 def check_text(text: str, file_path: Path) -> LoadResult:
@@ -289,9 +291,9 @@ def check_text(text: str, file_path: Path) -> LoadResult:
             problems = [Problem(Severity.ERROR, "the file is empty", name, 1, 1,
                                 hint="a data file starts with `schema_version: 1`; see docs/data-format.md")]
         return LoadResult(name, None, tuple(problems))
-    if yamlnodes.count_nodes(root) is None:
+    if yamlnodes.count_nodes(root, yamlnodes.node_budget(text)) is None:
         return LoadResult(name, None, (Problem(
-            Severity.ERROR, f"the YAML expands to more than {yamlnodes.MAX_NODES} values (alias bomb?)",
+            Severity.ERROR, f"the YAML expands to more than {yamlnodes.node_budget(text)} values through aliases (alias bomb?)",
             name, root.start_mark.line + 1, root.start_mark.column + 1,
             hint="remove the anchors and aliases (&name / *name)"),))
     checker = _Checker(name)

@@ -18,7 +18,9 @@ from yaml.composer import ComposerError
 
 from .errors import Problem, Severity, UnreadableFileError
 
-MAX_FILE_BYTES = 5_000_000
+MAX_FILE_BYTES = 64_000_000  # about 170 000 targets
+# Without aliases a document has fewer nodes than characters, so expansion past
+# max(MAX_NODES, characters) can only come from aliases: an alias bomb.
 MAX_NODES = 200_000
 MAX_DEPTH = 100  # data files nest 5 levels deep
 
@@ -176,14 +178,18 @@ def _tag(loader: Any, kind: type, event: Any, value: str | None) -> str:
     return str(loader.resolve(kind, value, event.implicit))
 
 
-def count_nodes(root: yaml.Node) -> int | None:
-    """Number of nodes with aliases expanded, or None once past MAX_NODES."""
+def node_budget(text: str) -> int:
+    return max(MAX_NODES, len(text))
+
+
+def count_nodes(root: yaml.Node, budget: int = MAX_NODES) -> int | None:
+    """Number of nodes with aliases expanded, or None once past `budget`."""
     total = 0
     stack: list[yaml.Node] = [root]
     while stack:
         node = stack.pop()
         total += 1
-        if total > MAX_NODES:
+        if total > budget:
             return None
         if isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)

@@ -558,9 +558,19 @@ def test_an_alias_bomb_fails_fast(tmp_path: Path) -> None:
     result = load(tmp_path, billion_laughs())  # 10**9 values once expanded
     elapsed = time.perf_counter() - start
     assert [p.message for p in result.problems] == [
-        f"the YAML expands to more than {yamlnodes.MAX_NODES} values (alias bomb?)"], shown(result)
+        f"the YAML expands to more than {yamlnodes.MAX_NODES} values through aliases (alias bomb?)"], shown(result)
     assert result.problems[0].line == 1
     assert elapsed < 2.0
+
+
+def test_a_large_file_without_aliases_is_not_an_alias_bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Regression: the node budget once counted every node, so a 10k-target file was "an alias bomb".
+    monkeypatch.setattr(yamlnodes, "MAX_NODES", 100)
+    targets = "".join(f"  - {{id: t{i}, name: 指标{i}, value: {i}, unit: 亿元}}\n" for i in range(200))
+    text = "schema_version: 1\nregion: x\nyear: 2025\nsources: []\ntargets:\n" + targets
+    result = load(tmp_path, text)
+    assert result.ok, shown(result)
+    assert len(result.target_set.targets) == 200  # type: ignore[union-attr]
 
 
 def test_a_recursive_alias_fails_fast(tmp_path: Path) -> None:
