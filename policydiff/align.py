@@ -19,16 +19,8 @@ from .links import NO_LINKS, Links, TargetRef
 from .model import Target
 from .normalise import normalise_english, normalise_name
 from .report import LinkKind, Signal
+from .settings import AlignSettings as AlignSettings  # re-exported: callers name it with align
 from .units import lookup
-
-
-@dataclass(frozen=True)
-class AlignSettings:
-    accept: float = 0.55  # lowest score that makes a pair
-    confident: float = 0.75  # pairs scoring below this are marked for review
-    candidates: int = 5  # candidates kept per target for --explain
-    exhaustive_limit: int = 40_000  # above this many pairs per block, prefilter with cdist
-    explain: bool = False  # score every candidate fully, for `align --explain`
 
 
 @dataclass(frozen=True)

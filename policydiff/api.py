@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import datadir
-from .align import AlignSettings, Alignment, align
-from .diff import build_report, verdict
 from .cache import memoised
+from .files import read_text
 from .links import LINKS_FILE, Links, load_links
 from .load import load_file
 from .model import TargetSet
-from .yamlnodes import read_text
 from .report import Change, Outcome, Report, Status
+from .settings import AlignSettings
+
+if TYPE_CHECKING:
+    from .align import Alignment
 
 __all__ = ["compare", "compare_sets", "align_sets", "Report", "Change", "Status"]
 
@@ -30,11 +34,16 @@ def _load(item: YearOrPath, directory: Path) -> TargetSet:
 
 def align_sets(before: TargetSet, after: TargetSet, links: Links | None = None,
                settings: AlignSettings = AlignSettings()) -> Alignment:
+    from .align import align
+
     return align(before.targets, after.targets, before.year, after.year, links or Links(), settings)
 
 
 def outcomes(before: TargetSet, after: TargetSet) -> dict[str, Outcome]:
     """Actuals that `after` reports for `before`'s year, matched to `before`'s targets."""
+    from .align import align
+    from .diff import verdict
+
     actuals = tuple(a for a in after.actuals if a.year == before.year)
     if not actuals:
         return {}
@@ -45,6 +54,8 @@ def outcomes(before: TargetSet, after: TargetSet) -> dict[str, Outcome]:
 
 def compare_sets(before: TargetSet, after: TargetSet, links: Links | None = None,
                  settings: AlignSettings = AlignSettings()) -> Report:
+    from .diff import build_report
+
     alignment = align_sets(before, after, links, settings)
     return build_report(before, after, alignment, outcomes(before, after))
 

@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
+from typing import TYPE_CHECKING
 
-from . import yamlnodes
+from .files import read_text
+
+if TYPE_CHECKING:
+    import yaml
 from .errors import DataError, Problem, Severity
 
 LINKS_FILE = "links.yaml"
@@ -83,6 +86,8 @@ def _problem(file: str, node: yaml.Node | None, message: str) -> Problem:
 
 
 def _scalar(mapping: yaml.MappingNode, key: str) -> tuple[str | None, yaml.Node | None]:
+    import yaml
+
     for key_node, value_node in mapping.value:
         if key_node.value == key:
             return (value_node.value if isinstance(value_node, yaml.ScalarNode) else None), value_node
@@ -90,6 +95,8 @@ def _scalar(mapping: yaml.MappingNode, key: str) -> tuple[str | None, yaml.Node 
 
 
 def _link(node: yaml.Node, file: str, problems: list[Problem]) -> Link | None:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         problems.append(_problem(file, node, "each link must be a mapping with `from` and `to`"))
         return None
@@ -112,8 +119,12 @@ def load_links(directory: Path | None) -> Links:
     """The links of a data directory (none when it has no links.yaml); DataError when malformed."""
     if directory is None or not (directory / LINKS_FILE).is_file():
         return NO_LINKS
+    import yaml
+
+    from . import yamlnodes
+
     path = directory / LINKS_FILE
-    root, problems = yamlnodes.compose(yamlnodes.read_text(path), str(path))
+    root, problems = yamlnodes.compose(read_text(path), str(path))
     if root is None:
         if problems:
             raise DataError(tuple(problems))

@@ -21,7 +21,7 @@ from .links import NO_LINKS
 from .load import check_text
 from .model import Source, Target, TargetSet
 from .report import Change, Coverage, LinkKind, Report, Status
-from .yamlnodes import read_text
+from .files import read_text
 
 _TARGET_FILE = re.compile(r"(^|/)targets_\d{4}\.ya?ml$")
 _COMPARED_FIELDS = tuple(f.name for f in fields(Target) if f.name not in ("id", "location"))

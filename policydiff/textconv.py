@@ -7,7 +7,7 @@ from pathlib import Path
 from .errors import UnreadableFileError
 from .load import check_text
 from .model import Source, Target, TargetSet
-from .yamlnodes import read_text
+from .files import read_text
 
 
 def _line(target: Target) -> str:

@@ -14,7 +14,7 @@ from textwrap import dedent
 
 import pytest
 
-from policydiff import yamlnodes
+from policydiff import files, yamlnodes
 from policydiff.errors import UnreadableFileError
 from policydiff.load import LoadResult, load_result
 from policydiff.validate import validate_paths
@@ -610,7 +610,7 @@ def test_a_file_that_is_not_yaml_text_is_unreadable(tmp_path: Path, content: byt
 
 
 def test_a_file_over_the_size_limit_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlnodes, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     path = tmp_path / "targets_2025.yaml"
     path.write_text(HEADER + "# padding\n" * 20, encoding="utf-8")
     with pytest.raises(UnreadableFileError, match="over the 100-byte limit"):
