@@ -8,6 +8,7 @@ with ties broken by position in the files, so the result is global and determini
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -124,7 +125,25 @@ def _wording_penalty(a: Features, b: Features) -> tuple[float, list[Signal]]:
     special_penalty = min(0.4, 0.2 * len(extra))
     if extra:
         signals.append(Signal("specialised", -special_penalty, "only one name says " + ", ".join(extra)))
-    return max(swap_penalty, special_penalty), signals
+    place = scope_prefix(a.name, b.name)
+    scope_penalty = 0.35 if place else 0.0
+    if place:
+        signals.append(Signal("scope", -scope_penalty, f"only one name is limited to {place}"))
+    return max(swap_penalty, special_penalty, scope_penalty), signals
+
+
+# A name that starts with a place (九原区…, 稀土高新区…, 某某镇…) covers that place only.
+_PLACE = re.compile(r"^.{2,12}?(?:开发区|高新区|园区|新区|自治县|街道|区|县|旗|镇|乡|苏木)")
+
+
+def scope_prefix(first: str, second: str) -> str:
+    """The place one name is limited to and the other is not (城市 vs 九原区), or ""."""
+    for this, other in ((first, second), (second, first)):
+        match = _PLACE.match(this)
+        rest = this[match.end():] if match else ""
+        if match and rest and other.startswith(rest) and match.group() not in other:
+            return match.group()
+    return ""
 
 
 def substitutions(first: str, second: str) -> list[tuple[str, str]]:

@@ -111,3 +111,20 @@ def test_large_blocks_use_the_shortlist_and_find_the_same_pairs() -> None:
     pairs = lambda r: {(p.before.id, p.after.id) for p in r.pairs}  # noqa: E731
     assert pairs(exhaustive) == pairs(shortlisted)
     assert len(pairs(exhaustive)) == 60
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    pytest.param("电化学储能高技能人才", "九原工业园区电化学储能高技能人才", id="park"),
+    pytest.param("规上工业企业", "昆都仑区规上工业企业", id="district"),
+    pytest.param("稀土产业产值", "稀土高新区稀土产业产值", id="high-tech-zone"),
+])
+def test_a_district_target_is_not_the_city_target(first: str, second: str) -> None:
+    value, signals, _ = score(features(target(first, "人")), features(target(second, "人")))
+    assert any(s.name == "scope" for s in signals)
+    assert value < AlignSettings().confident
+
+
+def test_a_place_word_inside_the_name_is_not_a_scope() -> None:
+    _, signals, _ = score(features(target("城镇老旧小区改造面积", "万平方米")),
+                          features(target("老旧小区改造面积", "万平方米")))
+    assert not any(s.name == "scope" for s in signals)
