@@ -28,7 +28,7 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -51,6 +51,9 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("滨河新区", "Binhe New District", "bhxq"), ("希望工业园区", "Xiwang Industrial Park", "xwyq"),
     ("稀土应用产业园", "Rare Earth Application Park", "xtyyy"), ("金属深加工园区", "Metal Deep-Processing Park", "jsjg"),
     ("萨拉齐镇", "Salaqi Town", "slq"), ("百灵庙镇", "Bailingmiao Town", "blm"),
+    ("美岱召镇", "Meidaizhao Town", "mdz"), ("金山镇", "Jinshan Town", "jsz"), ("满都拉镇", "Mandula Town", "mdl"),
+    ("下湿壕镇", "Xiashihao Town", "xsh"), ("沙尔沁镇", "Shaerqin Town", "seq"),
+    ("哈林格尔镇", "Halinggeer Town", "hlge"), ("兴胜镇", "Xingsheng Town", "xs"),
 )
 
 # Physical units of a segment's product: (level units with weights) for 产能/产量.
@@ -213,18 +216,23 @@ MAGNITUDE: dict[str, tuple[float, float]] = {
     "万平方米": (2, 150), "亩": (100, 8000), "公顷": (10, 800), "万吨标准煤": (1, 300),
 }
 PERCENT_RANGE = {"growth": (3, 25), "share": (20, 95), "down": (2, 8)}
+# Units stated as whole numbers, and those a document may give as a range (3~5家). Kept
+# here rather than derived from policydiff's dimensions, so the files stay the same when
+# policydiff's unit table changes.
+WHOLE_UNITS = frozenset({"台", "套", "辆", "件", "家", "户", "个", "项", "人", "名", "PFlops"})
+RANGE_UNITS = frozenset({"台", "套", "辆", "件", "家", "户", "个", "项"})
 
-for _unit in MAGNITUDE:
-    assert _unit in UNITS, f"{_unit} is not a policydiff unit"
+for _symbol in MAGNITUDE:
+    assert _symbol in UNITS, f"{_symbol} is not a policydiff unit"
 for _measure in MEASURES:
-    for _unit, _ in _measure.units or ():
-        assert _unit in UNITS, f"{_unit} is not a policydiff unit"
+    for _symbol, _ in _measure.units or ():
+        assert _symbol in UNITS, f"{_symbol} is not a policydiff unit"
 for _industry in INDUSTRIES:
     for _segment in _industry.segments:
-        for _unit, _ in _segment.product or ():
-            assert _unit in UNITS and _unit in MAGNITUDE, f"{_unit}: unknown unit or magnitude"
+        for _symbol, _ in _segment.product or ():
+            assert _symbol in UNITS and _symbol in MAGNITUDE, f"{_symbol}: unknown unit or magnitude"
 
-# Rewordings of year 2 that normalise_name maps back (synonyms, script), and ones it does not.
+# Synonym rewordings of year 2 (normalise_name maps each pair to one spelling).
 SYNONYM_SWAPS: tuple[tuple[str, str], ...] = (
     ("规模以上", "规上"), ("营业收入", "营收"), ("研发投入", "研发经费投入"), ("增速", "增长"),
     ("高新技术企业", "高企"), ("固定资产投资", "固投"),
@@ -277,7 +285,7 @@ def _name(spec: Spec) -> tuple[str, str]:
     zh = area_zh + measure.template.format(x=x)
     if measure.metric == "growth":
         zh += "下降" if measure.direction == "down" else ("增速" if spec.growth_word else "")
-    en_x = f"{industry.en} {segment.en}" if head else segment.en
+    en_x = f"{'PV' if head == '光伏' else industry.en} {segment.en}" if head else segment.en
     en = measure.en.format(x=en_x)
     if measure.metric == "growth":
         en += " growth" if measure.direction == "up" else " reduction"
@@ -296,7 +304,7 @@ def _head(industry: Industry, segment: Segment) -> str:
 
 
 def _round(number: float, unit: str) -> float | int:
-    count_like = UNITS[unit].dimension.value in ("count", "people") and not unit.startswith("万")
+    count_like = unit in WHOLE_UNITS
     if count_like or number >= 100:
         return max(1, int(round(number)))
     if number >= 10:
@@ -359,7 +367,8 @@ def _make_item(rng: random.Random, combo: tuple[int, int, int, int], serial: int
     zh, en = _name(spec)
     unit = _unit(rng, spec)
     value: float | int | list[float | int] = _value(rng, unit, measure.metric, measure.direction, area)
-    if unit != "%" and UNITS[unit].dimension.value == "count" and rng.random() < 0.04 and isinstance(value, int):
+    # the draw is made for every target, so the stream never depends on the unit table
+    if rng.random() < 0.04 and unit in RANGE_UNITS and isinstance(value, int):
         value = [value, value + max(1, value // 3)]  # 3~5家
     qualifier = "at_most" if measure.direction == "down" and measure.metric == "level" else _pick(rng, QUALIFIERS)
     if measure.direction == "up" and qualifier == "at_most":
@@ -386,7 +395,7 @@ def _reword(rng: random.Random, item: Item, traditional: Any) -> str | None:
     name = item.name
     spec = item.spec
     measure = MEASURES[spec.measure]
-    choices = []
+    choices: list[Callable[[str], str]] = []
     for first, second in SYNONYM_SWAPS:
         if first in name:
             choices.append(lambda n, a=first, b=second: n.replace(a, b, 1))
@@ -434,7 +443,7 @@ def _derive(rng: random.Random, year1: list[Item], space: list[tuple[int, int, i
         if rng.random() < 0.05:
             new.strive = not item.strive
         if item.unit == "亿元" and not isinstance(item.value, list) and rng.random() < 0.03:
-            new.unit, new.value = "万元", _round(new.value * 10000, "万元")  # type: ignore[operator]
+            new.unit, new.value = "万元", _round(float(new.value) * 10000, "万元")  # type: ignore[arg-type]
         year2.append(new)
     fresh = round(len(year1) * 0.12)
     for offset in range(fresh):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .gcpause import gc_paused
 from .contrast import KeyTerms, contrasts_of, key_terms, specialisations_of
 from .links import NO_LINKS, Links, TargetRef
 from .model import Target
@@ -141,7 +142,7 @@ def scope_prefix(first: str, second: str) -> str:
     for this, other in ((first, second), (second, first)):
         match = _PLACE.match(this)
         rest = this[match.end():] if match else ""
-        if match and rest and other.startswith(rest) and match.group() not in other:
+        if match and rest and match.group() not in other and fuzz.ratio(rest, other) >= 80:
             return match.group()
     return ""
 
@@ -208,6 +209,12 @@ def candidates(before: list[Features], after: list[Features], settings: AlignSet
 def align(before: tuple[Target, ...], after: tuple[Target, ...], before_year: int, after_year: int,
           links: Links = NO_LINKS, settings: AlignSettings = AlignSettings()) -> Alignment:
     """Pair `before` with `after` one-to-one: pinned pairs first, then best score first."""
+    with gc_paused():
+        return _align(before, after, before_year, after_year, links, settings)
+
+
+def _align(before: tuple[Target, ...], after: tuple[Target, ...], before_year: int, after_year: int,
+           links: Links, settings: AlignSettings) -> Alignment:
     before_features = [features(t) for t in before]
     after_features = [features(t) for t in after]
     scored = candidates(before_features, after_features, settings, floor=None if settings.explain else settings.accept)

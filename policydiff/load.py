@@ -37,8 +37,10 @@ def load_result(path: str | Path) -> LoadResult:
 def check_text(text: str, file_path: Path) -> LoadResult:
     """Check a data file's text (e.g. an old revision from git) as if read from `file_path`."""
     from .check import check_text as check
+    from .gcpause import gc_paused
 
-    return check(text, file_path)
+    with gc_paused():
+        return check(text, file_path)
 
 
 def load_file(path: str | Path) -> TargetSet:

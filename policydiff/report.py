@@ -192,8 +192,8 @@ class Report:
         return replace(self, changes=tuple(c for c in self.changes if keep(c)),
                        filters=self.filters + tuple(described))
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, with_changes: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "from_year": self.from_year,
             "to_year": self.to_year,
             "region": self.region,
@@ -201,5 +201,7 @@ class Report:
             "to": self.to_label,
             "coverage": self.coverage.to_json(self.from_label, self.to_label),
             "summary": self.summary(),
-            "changes": [change.to_json() for change in self.changes],
         }
+        if with_changes:
+            data["changes"] = [change.to_json() for change in self.changes]
+        return data
