@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .gcpause import gc_paused
 from .contrast import KeyTerms, contrasts_of, key_terms, specialisations_of
+from .gcpause import gc_paused
 from .links import NO_LINKS, Links, TargetRef
 from .model import Target
 from .normalise import normalise_english, normalise_name
@@ -84,8 +84,8 @@ def score(a: Features, b: Features, floor: float | None = None) -> tuple[float, 
         return 0.0, (Signal("unit", 0.0, f"{a.dimension} vs {b.dimension}"),), "units of different dimension"
     zh = fuzz.ratio(a.name, b.name) / 100
     signals = [Signal("name_zh", zh, f"{a.name} / {b.name}")]
-    if floor is not None and _best_possible(zh, a, b) < floor:
-        return _best_possible(zh, a, b), tuple(signals), ""
+    if floor is not None and (bound := _best_possible(zh, a, b)) < floor:
+        return bound, tuple(signals), ""
     if a.english and b.english:
         # token_set_ratio alone scores any subset 100 ("major projects" ⊂ "major science projects")
         en = (fuzz.token_set_ratio(a.english, b.english) + fuzz.token_sort_ratio(a.english, b.english)) / 200

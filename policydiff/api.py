@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from . import datadir
 from .cache import memoised
 from .files import read_text
-from .links import LINKS_FILE, Links, load_links
+from .links import LINKS_FILE, NO_LINKS, Links, load_links
 from .load import load_file
 from .model import TargetSet
 from .report import Change, Outcome, Report, Status
@@ -36,7 +36,7 @@ def align_sets(before: TargetSet, after: TargetSet, links: Links | None = None,
                settings: AlignSettings = AlignSettings()) -> Alignment:
     from .align import align
 
-    return align(before.targets, after.targets, before.year, after.year, links or Links(), settings)
+    return align(before.targets, after.targets, before.year, after.year, links or NO_LINKS, settings)
 
 
 def outcomes(before: TargetSet, after: TargetSet) -> dict[str, Outcome]:
@@ -47,7 +47,7 @@ def outcomes(before: TargetSet, after: TargetSet) -> dict[str, Outcome]:
     actuals = tuple(a for a in after.actuals if a.year == before.year)
     if not actuals:
         return {}
-    matched = align(before.targets, actuals, before.year, before.year, Links(), _OUTCOME_SETTINGS)
+    matched = align(before.targets, actuals, before.year, before.year, NO_LINKS, _OUTCOME_SETTINGS)
     return {pair.before.id: Outcome(pair.after, verdict(pair.before, pair.after), pair.score)
             for pair in matched.pairs}
 
@@ -79,21 +79,21 @@ def compare(before: YearOrPath, after: YearOrPath, data_dir: str | Path | None =
 
     def run() -> Report:
         first, second = load_file(first_path), load_file(second_path)
-        return compare_sets(first, second, load_links(links_path.parent) if links_path else Links(), settings)
+        return compare_sets(first, second, _links_at(links_path), settings)
 
     return memoised("compare", parts, run)
 
 
-def links_file(later: Path, directory: Path) -> Path | None:
+def links_file(later: Path | None, directory: Path) -> Path | None:
     """links.yaml beside the later file when it has one, else the data directory's, if any."""
-    for folder in (later.parent, directory):
-        if (folder / LINKS_FILE).is_file():
-            return folder / LINKS_FILE
-    return None
+    folders = ([later.parent] if later is not None else []) + [directory]
+    return next((folder / LINKS_FILE for folder in folders if (folder / LINKS_FILE).is_file()), None)
+
+
+def _links_at(found: Path | None) -> Links:
+    return load_links(found.parent) if found else NO_LINKS
 
 
 def links_for(target_set: TargetSet, directory: Path) -> Links:
     """The links that apply when `target_set` is the later side of a comparison."""
-    later = Path(target_set.path) if target_set.path else directory / "_"
-    found = links_file(later, directory)
-    return load_links(found.parent) if found else Links()
+    return _links_at(links_file(Path(target_set.path) if target_set.path else None, directory))

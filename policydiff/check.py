@@ -15,6 +15,7 @@ import yaml
 
 from . import yamlnodes
 from .errors import Problem, Severity
+from .datadir import TARGET_FILE
 from .files import MAX_FILE_BYTES
 from .load import LoadResult
 from .model import (Direction, Evidence, Location, Metric, Qualifier, Source, SourceKind, Target,
@@ -25,7 +26,6 @@ from .units import UNITS, closest, lookup
 
 _TAG = "tag:yaml.org,2002:"
 _SLUG = re.compile(SLUG_PATTERN)
-_FILE_YEAR = re.compile(r"^targets_(\d{4})\.ya?ml$")
 # Builds plain ints, floats and booleans from scalar nodes, with YAML's own rules (1_000, .inf, yes).
 _SCALARS = yaml.constructor.SafeConstructor()
 # YAML 1.1 also reads 010 as octal 8, 0x1F and 0b101 in their bases and 1:30 as 90 (base 60):
@@ -304,7 +304,7 @@ def _get(fields: Fields, name: str, default: Any = None) -> Any:
 
 def _build(top: Fields, checker: _Checker, path: Path) -> TargetSet | None:
     year = _get(top, "year")
-    match = _FILE_YEAR.match(path.name)
+    match = TARGET_FILE.match(path.name)
     if match and year is not None and int(match.group(1)) != year:
         checker.report(top["year"][1], "year", f"year {year} disagrees with the file name {path.name}",
                        hint=f"set `year: {match.group(1)}` or rename the file to targets_{year}.yaml")
@@ -382,7 +382,7 @@ def _evidence(checker: _Checker, fields: Fields, path: str, declared: set[str]) 
 
 
 def _check_evidence_values(checker: _Checker, target: Target, fields: Fields, path: str) -> None:
-    stated = {item.value or target.value for item in target.evidence}
+    stated = target.stated_values
     if len(stated) > 1:
         shown = ", ".join(sorted(f"{v} {target.unit}" for v in stated))
         checker.report(fields["evidence"][1], f"{path}.evidence",

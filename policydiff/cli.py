@@ -12,14 +12,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ._version import __version__
 from .errors import PolicydiffError
 from .render.options import Lang, OutputFormat, RenderOptions
-from .report import Status
+
+if TYPE_CHECKING:
+    from .report import Status
 
 app = typer.Typer(
     name="policydiff",
@@ -144,14 +146,21 @@ def show(
     from .render.targets import RENDERERS
 
     with _user_errors():
-        target_set = load_file(datadir.resolve(year, datadir.data_dir(data_dir) if data_dir or year.isdigit() else None))
+        target_set = load_file(datadir.resolve(year, datadir.data_dir(data_dir) if data_dir else None))
         _emit(RENDERERS[output_format](target_set, _render_options(width, colour, lang, output)), output)
 
 
+def _names(values: list[str] | None) -> list[str]:
+    """Values of a repeatable option that also takes comma-separated lists."""
+    return [name.strip() for value in values or [] for name in value.split(",") if name.strip()]
+
+
 def _statuses(values: list[str] | None) -> frozenset[Status] | None:
-    if not values:
+    from .report import Status
+
+    names = _names(values)
+    if not names:
         return None
-    names = [name.strip() for value in values for name in value.split(",") if name.strip()]
     try:
         return frozenset(Status(name.replace("-", "_")) for name in names)
     except ValueError:
@@ -184,7 +193,7 @@ def compare(
 
     with _user_errors():
         statuses = _statuses(status)
-        sectors = frozenset(n.strip() for v in sector for n in v.split(",") if n.strip()) if sector else None
+        sectors = frozenset(_names(sector)) or None
         report = run_compare(before, after, data_dir=data_dir).where(statuses, sectors, min_score)
         options = replace(_render_options(width, colour, lang, output), show_unchanged=show_unchanged)
         _emit(RENDERERS[output_format](report, options), output)
@@ -231,7 +240,6 @@ def review(
 ) -> None:
     """Report what edits to targets_*.yaml changed since a git revision: values raised or
     lowered, targets added or removed, qualifier, unit and evidence edits."""
-    from . import datadir
     from .render.review import RENDERERS as REVIEW_RENDERERS
     from .review import review as run_review
 

@@ -10,7 +10,7 @@ from .errors import UsageError
 
 ENV_VAR = "POLICYDIFF_DATA"
 _YEAR = re.compile(r"^\d{4}$")
-_TARGET_FILE = re.compile(r"^targets_(\d{4})\.ya?ml$")
+TARGET_FILE = re.compile(r"^targets_(\d{4})\.ya?ml$")  # a file name; group 1 is the year
 
 
 def bundled_data_dir() -> Path:
@@ -22,7 +22,7 @@ def bundled_data_dir() -> Path:
 
 
 def holds_targets(directory: Path) -> bool:
-    return directory.is_dir() and any(_TARGET_FILE.match(p.name) for p in directory.iterdir())
+    return directory.is_dir() and any(TARGET_FILE.match(p.name) for p in directory.iterdir())
 
 
 def data_dir(explicit: str | Path | None = None) -> Path:
@@ -46,11 +46,11 @@ def data_dir(explicit: str | Path | None = None) -> Path:
 
 def target_files(directory: Path) -> list[Path]:
     """Every targets_YYYY.yaml in the directory, oldest year first."""
-    return sorted((p for p in directory.iterdir() if _TARGET_FILE.match(p.name)), key=lambda p: p.name)
+    return sorted((p for p in directory.iterdir() if TARGET_FILE.match(p.name)), key=lambda p: p.name)
 
 
 def available_years(directory: Path) -> list[int]:
-    return [int(m.group(1)) for p in target_files(directory) if (m := _TARGET_FILE.match(p.name))]
+    return [int(m.group(1)) for p in target_files(directory) if (m := TARGET_FILE.match(p.name))]
 
 
 def resolve(argument: str, directory: Path | None = None) -> Path:

@@ -39,7 +39,7 @@ def _notes(before: Target, after: Target) -> list[str]:
     if before.value.is_range != after.value.is_range:
         notes.append("range compared by its midpoint")
     for side, target in (("from", before), ("to", after)):
-        stated = {item.value or target.value for item in target.evidence}
+        stated = target.stated_values
         if len(stated) > 1:
             notes.append(f"{side}: sources disagree on the value ({', '.join(sorted(str(v) for v in stated))})")
     return notes

@@ -135,6 +135,11 @@ class Target:
     def source_ids(self) -> frozenset[str]:
         return frozenset(item.source for item in self.evidence)
 
+    @property
+    def stated_values(self) -> frozenset[Value]:
+        """The values its evidence states (the target's own where an item names none)."""
+        return frozenset(item.value or self.value for item in self.evidence)
+
     def to_json(self) -> dict[str, Any]:
         """The target's fields named as in the data contract (defaults included)."""
         data: dict[str, Any] = {"id": self.id}

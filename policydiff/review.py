@@ -7,13 +7,13 @@ that reformatting or reordering a file reports nothing and a renamed id still pa
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, fields, replace
 from enum import Enum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .align import AlignSettings, Pair, align
+from .datadir import TARGET_FILE
 from .diff import pair_change
 from .errors import DataError, UsageError
 from .gitrev import Repository, repository_of
@@ -23,7 +23,6 @@ from .model import Source, Target, TargetSet
 from .report import Change, Coverage, LinkKind, Report, Status
 from .files import read_text
 
-_TARGET_FILE = re.compile(r"(^|/)targets_\d{4}\.ya?ml$")
 _COMPARED_FIELDS = tuple(f.name for f in fields(Target) if f.name not in ("id", "location"))
 _SOURCE_FIELDS = tuple(f.name for f in fields(Source) if f.name != "id")
 # Within one year, a renamed id is paired by name only when the names are close.
@@ -54,14 +53,14 @@ class FileReview:
                 "summary": data["summary"], "changes": data["changes"]}
 
 
-def _edited_fields(old: Target, new: Target) -> list[str]:
-    return [name for name in _COMPARED_FIELDS if getattr(old, name) != getattr(new, name)]
+def _differing(old: object, new: object, names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if getattr(old, name) != getattr(new, name)]
 
 
 def _edit(pair: Pair, kind: str) -> Change | None:
     """The change for one edited target, or None when nothing but its formatting changed."""
     old, new = pair.before, pair.after
-    edited = _edited_fields(old, new)
+    edited = _differing(old, new, _COMPARED_FIELDS)
     if old.id != new.id:
         edited.insert(0, "id")
     if not edited:
@@ -109,7 +108,7 @@ def _source_notes(old: tuple[Source, ...], new: tuple[Source, ...]) -> list[str]
     notes = [f"source added: {ident}" for ident in after if ident not in before]
     notes += [f"source removed: {ident}" for ident in before if ident not in after]
     for ident in before.keys() & after.keys():
-        edited = [name for name in _SOURCE_FIELDS if getattr(before[ident], name) != getattr(after[ident], name)]
+        edited = _differing(before[ident], after[ident], _SOURCE_FIELDS)
         if edited:
             notes.append(f"source edited: {ident} ({', '.join(edited)})")
     return sorted(notes, key=lambda note: (not note.startswith("source added"), note))
@@ -118,7 +117,7 @@ def _source_notes(old: tuple[Source, ...], new: tuple[Source, ...]) -> list[str]
 def _file_notes(old: TargetSet, new: TargetSet) -> list[str]:
     """Edits to the file's own fields: region, year, sources."""
     notes = [f"{name} changed: {getattr(old, name)} → {getattr(new, name)}"
-             for name in ("region", "region_en", "year") if getattr(old, name) != getattr(new, name)]
+             for name in _differing(old, new, ("region", "region_en", "year"))]
     return notes + _source_notes(old.sources, new.sources)
 
 
@@ -190,7 +189,7 @@ def review(paths: list[Path], base: str | None = None) -> tuple[str, list[FileRe
     relative = _relative_paths(repo, paths, revision)
     reviews = []
     for name in repo.changed_files(revision, relative):
-        if _TARGET_FILE.search(name):
+        if TARGET_FILE.match(PurePosixPath(name).name):
             file_review = _review_file(repo, revision, name)
             if file_review is not None and file_review.edited:
                 reviews.append(file_review)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..model import Target, format_number
 from ..normalise import normalise_name
@@ -150,14 +150,13 @@ def render_json(report: Report, options: RenderOptions) -> str:
     """Pretty at the top level, one change per line: readable, greppable, and encoded by
     json's C encoder (indent= would switch to the pure-Python one, 4× slower). Changes are
     encoded one at a time, so a large report never exists twice as a dict tree."""
-    head = json.dumps({key: value for key, value in report.to_json(with_changes=False).items()},
-                      ensure_ascii=False, indent=2)
+    head = json.dumps(report.to_json(with_changes=False), ensure_ascii=False, indent=2)
     lines = ",\n".join("    " + json.dumps(change.to_json(), ensure_ascii=False) for change in report.changes)
     body = f'  "changes": [\n{lines}\n  ]' if report.changes else '  "changes": []'
     return head[:-2] + ",\n" + body + "\n}\n"
 
 
-_CSV_COLUMNS = ("status", "sector", "from_id", "from_name", "from_name_en", "from_value", "from_unit",
+CSV_COLUMNS = ("status", "sector", "from_id", "from_name", "from_name_en", "from_value", "from_unit",
                 "from_qualifier", "to_id", "to_name", "to_name_en", "to_value", "to_unit", "to_qualifier",
                 "metric", "score", "review", "delta", "delta_unit", "delta_pct", "ambition", "notes")
 
@@ -168,20 +167,25 @@ def _csv_side(target: Target | None) -> list[str]:
     return [target.id, target.name, target.name_en or "", str(target.value), target.unit, target.qualifier.value]
 
 
-def render_csv(report: Report, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_CSV_COLUMNS)
+def csv_rows(report: Report) -> Iterator[list[str]]:
+    """One row per change, in the order of CSV_COLUMNS."""
     for change in report.changes:
         target = change.after or change.before
-        writer.writerow([
+        yield [
             change.status.value, change.sector or "", *_csv_side(change.before), *_csv_side(change.after),
             target.metric.value if target else "",
             "" if change.score is None else f"{change.score:.3f}", str(change.review).lower(),
             "" if change.delta is None else format_number(round(change.delta, 6)), change.delta_unit or "",
             "" if change.delta_pct is None else f"{change.delta_pct:.2f}",
             change.ambition.value if change.ambition else "", " | ".join(change.notes),
-        ])
+        ]
+
+
+def render_csv(report: Report, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_rows(report))
     return buffer.getvalue()
 
 

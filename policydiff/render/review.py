@@ -8,15 +8,13 @@ import json
 import re
 from collections.abc import Callable
 
-from ..report import Coverage, Report
 from ..review import FileReview
 from .options import OutputFormat, RenderOptions
-from .report import render_csv, summary_line
+from .report import CSV_COLUMNS, csv_rows, summary_line
 from .report import render_markdown as report_markdown
 from .report import render_table as report_table
 
 _FOOTNOTE = re.compile(r"\[\^(\d+)\]")
-_EMPTY = Report(0, 0, "", (), Coverage(frozenset(), frozenset()))
 
 
 def _edits_line(review: FileReview) -> str:
@@ -62,17 +60,13 @@ def render_json(reviews: list[FileReview], base: str, options: RenderOptions) ->
     return json.dumps({"base": base, "files": [r.to_json() for r in reviews]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv_rows(report: Report, options: RenderOptions) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(render_csv(report, options))))
-
-
 def render_csv_all(reviews: list[FileReview], base: str, options: RenderOptions) -> str:
     """One CSV for every file: the comparison's columns after a `path` column (header even when empty)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["path", *_csv_rows(_EMPTY, options)[0]])
+    writer.writerow(["path", *CSV_COLUMNS])
     for review in reviews:
-        writer.writerows([review.path, *row] for row in _csv_rows(review.report, options)[1:])
+        writer.writerows([review.path, *row] for row in csv_rows(review.report))
     return buffer.getvalue()
 
 
