@@ -71,11 +71,3 @@ def contrasts_of(first: KeyTerms, second: KeyTerms) -> list[tuple[str, str]]:
         if only_left and only_right:
             clashes.append((min(only_left), min(only_right)))
     return clashes
-
-
-def specialisations(first: str, second: str) -> list[str]:
-    return specialisations_of(key_terms(first), key_terms(second))
-
-
-def contrasts(first: str, second: str) -> list[tuple[str, str]]:
-    return contrasts_of(key_terms(first), key_terms(second))

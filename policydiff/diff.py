@@ -7,7 +7,7 @@ from dataclasses import replace
 from .align import Alignment, Pair
 from .model import Direction, Qualifier, Target, TargetSet
 from .report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
-from .units import convert, lookup
+from .units import comparable, convert, lookup
 
 _RELATIVE_TOLERANCE = 1e-9
 _PERCENT_UNITS = {"%", "‰"}
@@ -22,8 +22,7 @@ def _comparable(before: Target, after: Target) -> list[str]:
     reasons = []
     if before.metric is not after.metric:
         reasons.append(f"metric changed: {before.metric.value} → {after.metric.value}")
-    unit_before, unit_after = lookup(before.unit), lookup(after.unit)
-    if unit_before is None or unit_after is None or unit_before.dimension is not unit_after.dimension:
+    if not comparable(before.unit, after.unit):
         reasons.append(f"units not comparable: {before.unit} → {after.unit}")
     return reasons
 
@@ -81,9 +80,7 @@ def _only_from_absent_kinds(target: Target, source_set: TargetSet, other: Target
 
 def verdict(target: Target, actual: Target) -> Verdict:
     """Whether `actual` meets `target` (UNKNOWN when they cannot be compared)."""
-    if target.metric is not actual.metric or lookup(target.unit) is None or lookup(actual.unit) is None:
-        return Verdict.UNKNOWN
-    if lookup(target.unit).dimension is not lookup(actual.unit).dimension:  # type: ignore[union-attr]
+    if _comparable(target, actual):
         return Verdict.UNKNOWN
     achieved = convert(actual.value.high, actual.unit, target.unit)
     goal = target.value.low if target.qualifier is not Qualifier.AT_MOST else target.value.high

@@ -44,9 +44,6 @@ class Link:
     note: str = ""
     line: int = field(default=0, compare=False)
 
-    def joins(self, a: TargetRef, b: TargetRef) -> bool:
-        return {self.first, self.second} == {a, b}
-
 
 @dataclass(frozen=True)
 class Links:
@@ -68,9 +65,6 @@ class Links:
     def pins_of(self, ref: TargetRef) -> list[tuple[TargetRef, Link]]:
         """The targets `ref` is pinned to, with the pin."""
         return [(link.second if link.first == ref else link.first, link) for link in self._pinned_to.get(ref, [])]
-
-    def pinned(self, a: TargetRef, b: TargetRef) -> Link | None:
-        return next((link for other, link in self.pins_of(a) if other == b), None)
 
     def forbidden(self, a: TargetRef, b: TargetRef) -> Link | None:
         return self._forbidden_pairs.get(frozenset((a, b)))

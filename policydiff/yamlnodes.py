@@ -10,7 +10,6 @@ exception), so nesting is capped at MAX_DEPTH instead.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import yaml
