@@ -7,7 +7,7 @@ docs/data-format.md (schema_version 1). Indicator names are built combinatoriall
 parts the way the Baotou documents write them: an optional district or park
 (昆都仑区, 稀土高新区 …), an industry chain (稀土, 晶硅光伏, 风电, 氢能 …), a segment of it
 (新材料, 多晶硅, 整机 …) and a measure (产值, 产能, 规模以上…企业, 本地配套率 …) whose unit
-is drawn from policydiff.units.UNITS and agrees with the measure (产值 → 亿元/万元,
+is drawn from policydiff.contract.units.UNITS and agrees with the measure (产值 → 亿元/万元,
 产能 → 万吨 or GW depending on the segment, 企业 → 家 …).
 
 The second year is derived from the first: most targets are kept with their value raised,
@@ -32,7 +32,7 @@ from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from policydiff.units import UNITS  # noqa: E402
+from policydiff.contract.units import UNITS  # noqa: E402
 
 REGION = ("包头市", "Baotou")
 

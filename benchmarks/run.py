@@ -50,7 +50,7 @@ YEAR = 2030
 # Lifts the loader's size limits wherever this version of policydiff keeps them.
 LIFT = """
 import importlib
-for _name in ("policydiff.files", "policydiff.check", "policydiff.yamlnodes", "policydiff.load"):
+for _name in ("policydiff.load.files", "policydiff.load.check", "policydiff.load.yamlnodes", "policydiff.load.loader"):
     try:
         _module = importlib.import_module(_name)
     except ImportError:
@@ -59,10 +59,10 @@ for _name in ("policydiff.files", "policydiff.check", "policydiff.yamlnodes", "p
         if hasattr(_module, _attr):
             setattr(_module, _attr, _value)
 """
-# The CLI with the limits lifted, entered like the console script (policydiff.cli:run).
+# The CLI with the limits lifted, entered like the console script (policydiff.cli.app:run).
 LIFTED_CLI = LIFT + """
 import sys
-from policydiff import cli
+from policydiff.cli import app as cli
 sys.argv[0] = "policydiff"
 cli.run() if hasattr(cli, "run") else sys.exit(cli.main())
 """
@@ -131,15 +131,15 @@ def _rss_mb() -> float:
 
 
 def child_compare(directory: Path, gc_off: bool) -> None:
-    """Load both years, then policydiff.api.compare_sets (align + outcomes + diff), timing each stage."""
+    """Load both years, then policydiff.comparison.pipeline.compare_sets (align + outcomes + diff), timing each stage."""
     if gc_off:
         gc.disable()
     start = time.perf_counter()
     exec(LIFT, {})
-    from policydiff import api
-    from policydiff import align as align_module
-    from policydiff.links import load_links
-    from policydiff.load import load_file
+    from policydiff.comparison import pipeline as api
+    from policydiff.comparison import align as align_module
+    from policydiff.comparison.links import load_links
+    from policydiff.load.loader import load_file
 
     _emit(import_s=time.perf_counter() - start)
     timings: dict[str, float] = {}
@@ -155,7 +155,7 @@ def child_compare(directory: Path, gc_off: bool) -> None:
 
     # Stage timers: wrap the module-level functions compare_sets reaches, so the benchmark
     # follows its code (diff is imported inside compare_sets in newer versions).
-    from policydiff import diff as diff_module
+    from policydiff.comparison import diff as diff_module
 
     for module, attribute, name in ((api, "align_sets", "align"), (align_module, "candidates", "candidates"),
                                     (api, "outcomes", "outcomes"), (diff_module, "build_report", "diff"),
@@ -270,7 +270,7 @@ def measure_startup(runs: int, timeout: float) -> dict[str, Any]:
             "imports": ([PYTHON, "-c", "import typer, rich.table, yaml, rapidfuzz.process"], cold),
             "python": ([PYTHON, "-c", "pass"], cold),
             "version": ([CLI, "--version"], cold),
-            "import_cli": ([PYTHON, "-c", "import policydiff.cli"], cold),
+            "import_cli": ([PYTHON, "-c", "import policydiff.cli.app"], cold),
             "api_only": ([PYTHON, "-c", "import policydiff; policydiff.compare(2024, 2025)"], cold),
         }
         # scratch has no ./data, so the bundled data is used; the first round warms the page
@@ -418,7 +418,7 @@ def markdown(results: dict[str, Any]) -> str:
                   "cli_no_memo": "the same with `POLICYDIFF_NO_CACHE=1`",
                   "imports": "`python -c \"import typer, rich.table, yaml, rapidfuzz.process\"`",
                   "python": "`python -c pass`", "version": "`policydiff --version`",
-                  "import_cli": "`python -c \"import policydiff.cli\"`",
+                  "import_cli": "`python -c \"import policydiff.cli.app\"`",
                   "api_only": "`python -c \"import policydiff; policydiff.compare(2024, 2025)\"`"}
         for name, label in labels.items():
             lines.append(f"| {label} | {median[name]:.3f} | {startup['min_s'][name]:.3f} |")
@@ -428,7 +428,7 @@ def markdown(results: dict[str, Any]) -> str:
                 verdict = "meets" if startup[key] <= 1.25 else "misses"
                 lines.append(f"Ratio CLI / bare imports, {label}: **{startup[key]:.2f}×** ({verdict} the ≤ 1.25× goal).  ")
         lines.append("")
-    for key, title in (("importtime_cli", "`python -X importtime -c \"import policydiff.cli\"`"),
+    for key, title in (("importtime_cli", "`python -X importtime -c \"import policydiff.cli.app\"`"),
                        ("importtime_compare", "`python -X importtime -m policydiff compare 2024 2025 --format json` (memo off)")):
         if results.get(key):
             lines += [f"### Top 15 imports by cumulative time: {title}", "",
@@ -465,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_startup:
         print("startup …", file=sys.stderr, flush=True)
         results["startup"] = measure_startup(args.startup_runs, args.timeout)
-        results["importtime_cli"] = import_times(["-c", "import policydiff.cli"])
+        results["importtime_cli"] = import_times(["-c", "import policydiff.cli.app"])
         results["importtime_compare"] = import_times(["-m", "policydiff", "compare", "2024", "2025", "--format",
                                                       "json", "--output", os.devnull])
     results["commit_after"] = machine()["commit"]

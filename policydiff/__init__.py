@@ -15,30 +15,30 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
+from policydiff._version import __version__
 
 if TYPE_CHECKING:
-    from .api import compare, compare_sets
-    from .errors import DataError, PolicydiffError, Problem, Severity, UnreadableFileError, UsageError
-    from .load import LoadResult, load_file, load_result
-    from .model import Direction, Evidence, Metric, Qualifier, Source, SourceKind, Target, TargetSet, Value
-    from .report import Change, Report, Status
+    from policydiff.comparison.pipeline import compare, compare_sets
+    from policydiff.contract.errors import DataError, PolicydiffError, Problem, Severity, UnreadableFileError, UsageError
+    from policydiff.load.loader import LoadResult, load_file, load_result
+    from policydiff.contract.model import Direction, Evidence, Metric, Qualifier, Source, SourceKind, Target, TargetSet, Value
+    from policydiff.comparison.report import Change, Report, Status
 
 _EXPORTS: dict[str, str] = {
-    **dict.fromkeys(("compare", "compare_sets"), "api"),
+    **dict.fromkeys(("compare", "compare_sets"), "comparison.pipeline"),
     **dict.fromkeys(("DataError", "PolicydiffError", "Problem", "Severity", "UnreadableFileError", "UsageError"),
-                    "errors"),
-    **dict.fromkeys(("LoadResult", "load_file", "load_result"), "load"),
+                    "contract.errors"),
+    **dict.fromkeys(("LoadResult", "load_file", "load_result"), "load.loader"),
     **dict.fromkeys(("Direction", "Evidence", "Metric", "Qualifier", "Source", "SourceKind", "Target",
-                     "TargetSet", "Value"), "model"),
-    **dict.fromkeys(("Change", "Report", "Status"), "report"),
+                     "TargetSet", "Value"), "contract.model"),
+    **dict.fromkeys(("Change", "Report", "Status"), "comparison.report"),
 }
 
 
 def load_year(year: int | str, data_dir: str | Path | None = None) -> TargetSet:
     """The targets of `year` (e.g. 2025) from the data directory, or of a file path."""
-    from . import datadir
-    from .load import load_file
+    from policydiff.load import datadir
+    from policydiff.load.loader import load_file
 
     directory = datadir.data_dir(data_dir)
     return load_file(datadir.resolve(str(year), directory))

@@ -1,3 +1,3 @@
-from .cli import run
+from policydiff.cli.app import run
 
 run()

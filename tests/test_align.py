@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from policydiff.align import AlignSettings, align, features, score
-from policydiff.links import Link, Links, TargetRef
-from policydiff.model import Metric, Target, Value
+from policydiff.comparison.align import AlignSettings, align, features, score
+from policydiff.comparison.links import Link, Links, TargetRef
+from policydiff.contract.model import Metric, Target, Value
 
 
 def target(name: str, unit: str = "亿元", metric: str = "level", name_en: str | None = None,

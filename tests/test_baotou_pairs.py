@@ -7,8 +7,8 @@ from functools import lru_cache
 import pytest
 
 import policydiff
-from policydiff.datadir import bundled_data_dir
-from policydiff.report import Change, Report, Status
+from policydiff.load.datadir import bundled_data_dir
+from policydiff.comparison.report import Change, Report, Status
 
 
 @lru_cache(maxsize=None)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import policydiff
-from policydiff import cache
-from policydiff.load import load_result
+from policydiff.load import cache
+from policydiff.load.loader import load_result
 
 CASE = Path(__file__).parent / "cases" / "raised-lowered"
 

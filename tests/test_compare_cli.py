@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import policydiff
-from policydiff.cli import app
+from policydiff.cli.app import app
 
 CASES = Path(__file__).parent / "cases"
 RAISED = CASES / "raised-lowered"

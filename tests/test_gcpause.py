@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from policydiff.gcpause import gc_paused
+from policydiff.load.gcpause import gc_paused
 
 
 @pytest.mark.parametrize("enabled", [pytest.param(True, id="was-on"), pytest.param(False, id="was-off")])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from policydiff.cli import app
+from policydiff.cli.app import app
 
 CASES = Path(__file__).parent / "cases"
 FORMATS = {

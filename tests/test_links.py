@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from policydiff.cli import app
-from policydiff.errors import DataError
-from policydiff.links import load_links
+from policydiff.cli.app import app
+from policydiff.contract.errors import DataError
+from policydiff.comparison.links import load_links
 
 CASE = Path(__file__).parent / "cases" / "pinned-and-forbidden"
 

@@ -14,10 +14,11 @@ from textwrap import dedent
 
 import pytest
 
-from policydiff import files, yamlnodes
-from policydiff.errors import UnreadableFileError
-from policydiff.load import LoadResult, load_result
-from policydiff.validate import validate_paths
+from policydiff.load import files
+from policydiff.load import yamlnodes
+from policydiff.contract.errors import UnreadableFileError
+from policydiff.load.loader import LoadResult, load_result
+from policydiff.curation.validate import validate_paths
 
 HEADER = dedent("""\
     schema_version: 1

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from policydiff.load import load_file
-from policydiff.model import Target, Value, format_number
-from policydiff.normalise import to_simplified
+from policydiff.load.loader import load_file
+from policydiff.contract.model import Target, Value, format_number
+from policydiff.comparison.normalise import to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -1,4 +1,4 @@
-"""Stated quantities (policydiff.quantity) and unit conversion (policydiff.units), by property."""
+"""Stated quantities (policydiff.contract.quantity) and unit conversion (policydiff.contract.units), by property."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from policydiff.model import Qualifier, Value
-from policydiff.quantity import Quantity, parse_quantity
-from policydiff.units import UNITS, Dimension, closest, comparable, convert, lookup
+from policydiff.contract.model import Qualifier, Value
+from policydiff.contract.quantity import Quantity, parse_quantity
+from policydiff.contract.units import UNITS, Dimension, closest, comparable, convert, lookup
 
 SYMBOLS = sorted(UNITS)
 BY_DIMENSION: dict[Dimension, list[str]] = defaultdict(list)

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from policydiff.cli import app
+from policydiff.cli.app import app
 
 FIXTURE = Path(__file__).parent / "fixtures" / "targets_2025.yaml"
 DATA = "data/targets_2025.yaml"

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from policydiff.cli import app
-from policydiff.schema import json_schema, json_schema_text
+from policydiff.cli.app import app
+from policydiff.contract.schema import json_schema, json_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "schema" / "targets.schema.json"

@@ -13,9 +13,9 @@ from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
 import policydiff
-from policydiff.cli import app
-from policydiff.datadir import ENV_VAR, available_years, bundled_data_dir
-from policydiff.spec import RECORDS
+from policydiff.cli.app import app
+from policydiff.load.datadir import ENV_VAR, available_years, bundled_data_dir
+from policydiff.contract.spec import RECORDS
 
 TINY = dedent("""\
     schema_version: 1

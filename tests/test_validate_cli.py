@@ -12,8 +12,8 @@ from textwrap import dedent
 import pytest
 from typer.testing import CliRunner, Result
 
-from policydiff.cli import app
-from policydiff.datadir import ENV_VAR, bundled_data_dir
+from policydiff.cli.app import app
+from policydiff.load.datadir import ENV_VAR, bundled_data_dir
 
 GOOD = dedent("""\
     schema_version: 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..align import Alignment, Candidate
-from ..model import Target
-from .options import target_value_text
+from policydiff.comparison.align import Alignment, Candidate
+from policydiff.contract.model import Target
+from policydiff.render.options import target_value_text
 
 
 def _signals(candidate: Candidate) -> str:

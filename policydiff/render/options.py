@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ..model import Metric, Qualifier, Target, Value, format_number
+from policydiff.contract.model import Metric, Qualifier, Target, Value, format_number
 
 
 class Lang(str, Enum):

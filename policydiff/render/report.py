@@ -7,11 +7,11 @@ import io
 import json
 from collections.abc import Callable, Iterator
 
-from ..model import Target, format_number
-from ..normalise import normalise_name
-from ..report import SYMBOL, STATUS_ORDER, Ambition, Change, Report, Status
-from ..sectors import SECTORS
-from .options import Lang, OutputFormat, RenderOptions, display_name, signed, target_value_text
+from policydiff.contract.model import Target, format_number
+from policydiff.comparison.normalise import normalise_name
+from policydiff.comparison.report import SYMBOL, STATUS_ORDER, Ambition, Change, Report, Status
+from policydiff.contract.sectors import SECTORS
+from policydiff.render.options import Lang, OutputFormat, RenderOptions, display_name, signed, target_value_text
 
 _COLOUR = {Status.RAISED: "green", Status.LOWERED: "red", Status.UNCHANGED: "dim", Status.CHANGED: "yellow",
            Status.DROPPED: "magenta", Status.NEW: "cyan", Status.NOT_COVERED: "blue"}

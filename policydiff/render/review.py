@@ -8,11 +8,11 @@ import json
 import re
 from collections.abc import Callable
 
-from ..review import FileReview
-from .options import OutputFormat, RenderOptions
-from .report import CSV_COLUMNS, csv_rows, summary_line
-from .report import render_markdown as report_markdown
-from .report import render_table as report_table
+from policydiff.curation.review import FileReview
+from policydiff.render.options import OutputFormat, RenderOptions
+from policydiff.render.report import CSV_COLUMNS, csv_rows, summary_line
+from policydiff.render.report import render_markdown as report_markdown
+from policydiff.render.report import render_table as report_table
 
 _FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 

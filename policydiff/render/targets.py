@@ -8,9 +8,9 @@ import json
 from collections.abc import Callable
 from itertools import groupby
 
-from ..model import Target, TargetSet
-from ..sectors import SECTORS
-from .options import OutputFormat, RenderOptions, display_name, target_value_text
+from policydiff.contract.model import Target, TargetSet
+from policydiff.contract.sectors import SECTORS
+from policydiff.render.options import OutputFormat, RenderOptions, display_name, target_value_text
 
 _NO_SECTOR = "(no sector)"
 

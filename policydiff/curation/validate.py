@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .errors import Problem, Severity, UnreadableFileError
-from .load import LoadResult, load_result
-from .model import Target, TargetSet
+from policydiff.contract.errors import Problem, Severity, UnreadableFileError
+from policydiff.load.loader import LoadResult, load_result
+from policydiff.contract.model import Target, TargetSet
 
 
 class ProblemFormat(str, Enum):
@@ -80,8 +80,8 @@ def validate_paths(paths: list[Path], strict: bool = False) -> ValidationReport:
 
 def validate_links(directory: Path) -> FileReport | None:
     """links.yaml of a data directory: well-formed, and naming targets that exist."""
-    from .errors import DataError
-    from .links import LINKS_FILE, load_links
+    from policydiff.contract.errors import DataError
+    from policydiff.comparison.links import LINKS_FILE, load_links
 
     path = directory / LINKS_FILE
     if not path.is_file():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .align import Alignment, Pair
-from .model import Direction, Qualifier, Target, TargetSet
-from .report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
-from .units import comparable, convert, lookup
+from policydiff.comparison.align import Alignment, Pair
+from policydiff.contract.model import Direction, Qualifier, Target, TargetSet
+from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
+from policydiff.contract.units import comparable, convert, lookup
 
 _RELATIVE_TOLERANCE = 1e-9
 _PERCENT_UNITS = {"%", "‰"}

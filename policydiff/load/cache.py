@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from ._version import __version__
+from policydiff._version import __version__
 
 T = TypeVar("T")
 _FORMAT = 1

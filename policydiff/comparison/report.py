@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from .model import SourceKind, Target
+from policydiff.contract.model import SourceKind, Target
 
 
 class Status(str, Enum):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import UnreadableFileError
-from .load import check_text
-from .model import Source, Target, TargetSet
-from .files import read_text
+from policydiff.contract.errors import UnreadableFileError
+from policydiff.load.loader import check_text
+from policydiff.contract.model import Source, Target, TargetSet
+from policydiff.load.files import read_text
 
 
 def _line(target: Target) -> str:

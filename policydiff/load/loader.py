@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import memoised
-from .errors import DataError, Problem
-from .files import read_text
-from .model import TargetSet
+from policydiff.load.cache import memoised
+from policydiff.contract.errors import DataError, Problem
+from policydiff.load.files import read_text
+from policydiff.contract.model import TargetSet
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ def load_result(path: str | Path) -> LoadResult:
 
 def check_text(text: str, file_path: Path) -> LoadResult:
     """Check a data file's text (e.g. an old revision from git) as if read from `file_path`."""
-    from .check import check_text as check
-    from .gcpause import gc_paused
+    from policydiff.load.check import check_text as check
+    from policydiff.load.gcpause import gc_paused
 
     with gc_paused():
         return check(text, file_path)

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.composer import ComposerError
 
-from .errors import Problem, Severity
+from policydiff.contract.errors import Problem, Severity
 
 # Without aliases a document has fewer nodes than characters, so expansion past
 # max(MAX_NODES, characters) can only come from aliases: an alias bomb.

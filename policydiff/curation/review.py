@@ -12,16 +12,16 @@ from enum import Enum
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .align import AlignSettings, Pair, align
-from .datadir import TARGET_FILE
-from .diff import pair_change
-from .errors import DataError, UsageError
-from .gitrev import Repository, repository_of
-from .links import NO_LINKS
-from .load import check_text
-from .model import Source, Target, TargetSet
-from .report import Change, Coverage, LinkKind, Report, Status
-from .files import read_text
+from policydiff.comparison.align import AlignSettings, Pair, align
+from policydiff.load.datadir import TARGET_FILE
+from policydiff.comparison.diff import pair_change
+from policydiff.contract.errors import DataError, UsageError
+from policydiff.curation.gitrev import Repository, repository_of
+from policydiff.comparison.links import NO_LINKS
+from policydiff.load.loader import check_text
+from policydiff.contract.model import Source, Target, TargetSet
+from policydiff.comparison.report import Change, Coverage, LinkKind, Report, Status
+from policydiff.load.files import read_text
 
 _COMPARED_FIELDS = tuple(f.name for f in fields(Target) if f.name not in ("id", "location"))
 _SOURCE_FIELDS = tuple(f.name for f in fields(Source) if f.name != "id")

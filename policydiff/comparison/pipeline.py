@@ -6,17 +6,17 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from . import datadir
-from .cache import memoised
-from .files import read_text
-from .links import LINKS_FILE, NO_LINKS, Links, load_links
-from .load import load_file
-from .model import TargetSet
-from .report import Change, Outcome, Report, Status
-from .settings import AlignSettings
+from policydiff.load import datadir
+from policydiff.load.cache import memoised
+from policydiff.load.files import read_text
+from policydiff.comparison.links import LINKS_FILE, NO_LINKS, Links, load_links
+from policydiff.load.loader import load_file
+from policydiff.contract.model import TargetSet
+from policydiff.comparison.report import Change, Outcome, Report, Status
+from policydiff.comparison.settings import AlignSettings
 
 if TYPE_CHECKING:
-    from .align import Alignment
+    from policydiff.comparison.align import Alignment
 
 __all__ = ["compare", "compare_sets", "align_sets", "Report", "Change", "Status"]
 
@@ -34,15 +34,15 @@ def _load(item: YearOrPath, directory: Path) -> TargetSet:
 
 def align_sets(before: TargetSet, after: TargetSet, links: Links | None = None,
                settings: AlignSettings = AlignSettings()) -> Alignment:
-    from .align import align
+    from policydiff.comparison.align import align
 
     return align(before.targets, after.targets, before.year, after.year, links or NO_LINKS, settings)
 
 
 def outcomes(before: TargetSet, after: TargetSet) -> dict[str, Outcome]:
     """Actuals that `after` reports for `before`'s year, matched to `before`'s targets."""
-    from .align import align
-    from .diff import verdict
+    from policydiff.comparison.align import align
+    from policydiff.comparison.diff import verdict
 
     actuals = tuple(a for a in after.actuals if a.year == before.year)
     if not actuals:
@@ -54,7 +54,7 @@ def outcomes(before: TargetSet, after: TargetSet) -> dict[str, Outcome]:
 
 def compare_sets(before: TargetSet, after: TargetSet, links: Links | None = None,
                  settings: AlignSettings = AlignSettings()) -> Report:
-    from .diff import build_report
+    from policydiff.comparison.diff import build_report
 
     alignment = align_sets(before, after, links, settings)
     return build_report(before, after, alignment, outcomes(before, after))
@@ -65,7 +65,7 @@ def compare(before: YearOrPath, after: YearOrPath, data_dir: str | Path | None =
     """Compare two years (2024, 2025), two files, or two loaded TargetSets.
 
     Pins and forbidden pairs come from `links.yaml` beside the later file, else in the data
-    directory. Comparisons of files are memoised on disk (see `policydiff.cache`).
+    directory. Comparisons of files are memoised on disk (see `policydiff.load.cache`).
     """
     directory = datadir.data_dir(data_dir)
     if isinstance(before, TargetSet) or isinstance(after, TargetSet):

@@ -12,16 +12,16 @@ from typing import Any
 
 import yaml
 
-from . import yamlnodes
-from .errors import Problem, Severity
-from .datadir import TARGET_FILE
-from .files import MAX_FILE_BYTES
-from .load import LoadResult
-from .model import (Direction, Evidence, Location, Metric, Qualifier, Source, SourceKind, Target,
+from policydiff.load import yamlnodes
+from policydiff.contract.errors import Problem, Severity
+from policydiff.load.datadir import TARGET_FILE
+from policydiff.load.files import MAX_FILE_BYTES
+from policydiff.load.loader import LoadResult
+from policydiff.contract.model import (Direction, Evidence, Location, Metric, Qualifier, Source, SourceKind, Target,
                     TargetSet, Value)
-from .sectors import SECTORS
-from .spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, FieldSpec, FieldType
-from .units import UNITS, closest, lookup
+from policydiff.contract.sectors import SECTORS
+from policydiff.contract.spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, FieldSpec, FieldType
+from policydiff.contract.units import UNITS, closest, lookup
 
 _TAG = "tag:yaml.org,2002:"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -391,7 +391,7 @@ def _check_evidence_values(checker: _Checker, target: Target, fields: Fields, pa
 
 
 def _check_duplicate_names(checker: _Checker, targets: list[Target], names: list[tuple[str, yaml.Node]]) -> None:
-    from .normalise import normalise_name
+    from policydiff.comparison.normalise import normalise_name
 
     seen: dict[tuple[str, Metric, int | None], tuple[Target, yaml.Node]] = {}
     for target, (path, node) in zip(targets, names):

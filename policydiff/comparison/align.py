@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .contrast import KeyTerms, contrasts_of, key_terms, specialisations_of
-from .gcpause import gc_paused
-from .links import NO_LINKS, Links, TargetRef
-from .model import Target
-from .normalise import normalise_english, normalise_name
-from .report import LinkKind, Signal
-from .settings import AlignSettings as AlignSettings  # re-exported: callers name it with align
-from .units import lookup
+from policydiff.comparison.contrast import KeyTerms, contrasts_of, key_terms, specialisations_of
+from policydiff.load.gcpause import gc_paused
+from policydiff.comparison.links import NO_LINKS, Links, TargetRef
+from policydiff.contract.model import Target
+from policydiff.comparison.normalise import normalise_english, normalise_name
+from policydiff.comparison.report import LinkKind, Signal
+from policydiff.comparison.settings import AlignSettings as AlignSettings  # re-exported: callers name it with align
+from policydiff.contract.units import lookup
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ._version import __version__
-from .errors import PolicydiffError
-from .render.options import Lang, OutputFormat, RenderOptions
+from policydiff._version import __version__
+from policydiff.contract.errors import PolicydiffError
+from policydiff.render.options import Lang, OutputFormat, RenderOptions
 
 if TYPE_CHECKING:
-    from .report import Status
+    from policydiff.comparison.report import Status
 
 app = typer.Typer(
     name="policydiff",
@@ -105,8 +105,8 @@ def validate(
 
     Exit 0 valid, 1 invalid data, 2 usage error or unreadable file.
     """
-    from . import datadir
-    from .validate import ProblemFormat, ValidationReport, format_report, validate_links, validate_paths
+    from policydiff.load import datadir
+    from policydiff.curation.validate import ProblemFormat, ValidationReport, format_report, validate_links, validate_paths
 
     with _user_errors():
         try:
@@ -141,9 +141,9 @@ def show(
     data_dir: DataDirOption = None,
 ) -> None:
     """Show one year's targets and reported outcomes, grouped by sector."""
-    from . import datadir
-    from .load import load_file
-    from .render.targets import RENDERERS
+    from policydiff.load import datadir
+    from policydiff.load.loader import load_file
+    from policydiff.render.targets import RENDERERS
 
     with _user_errors():
         target_set = load_file(datadir.resolve(year, datadir.data_dir(data_dir) if data_dir else None))
@@ -156,7 +156,7 @@ def _names(values: list[str] | None) -> list[str]:
 
 
 def _statuses(values: list[str] | None) -> frozenset[Status] | None:
-    from .report import Status
+    from policydiff.comparison.report import Status
 
     names = _names(values)
     if not names:
@@ -188,8 +188,8 @@ def compare(
 
     Exit 0 (or 1 with --exit-code when anything differs); 2 on a usage or input error.
     """
-    from .api import compare as run_compare
-    from .render.report import RENDERERS
+    from policydiff.comparison.pipeline import compare as run_compare
+    from policydiff.render.report import RENDERERS
 
     with _user_errors():
         statuses = _statuses(status)
@@ -209,11 +209,11 @@ def align(
     data_dir: DataDirOption = None,
 ) -> None:
     """Show how targets were paired across two years, and why (--explain)."""
-    from . import datadir
-    from .align import AlignSettings
-    from .api import align_sets, links_for
-    from .load import load_file
-    from .render.explain import explain_json, explain_text
+    from policydiff.load import datadir
+    from policydiff.comparison.align import AlignSettings
+    from policydiff.comparison.pipeline import align_sets, links_for
+    from policydiff.load.loader import load_file
+    from policydiff.render.explain import explain_json, explain_text
 
     with _user_errors():
         directory = datadir.data_dir(data_dir)
@@ -240,8 +240,8 @@ def review(
 ) -> None:
     """Report what edits to targets_*.yaml changed since a git revision: values raised or
     lowered, targets added or removed, qualifier, unit and evidence edits."""
-    from .render.review import RENDERERS as REVIEW_RENDERERS
-    from .review import review as run_review
+    from policydiff.render.review import RENDERERS as REVIEW_RENDERERS
+    from policydiff.curation.review import review as run_review
 
     with _user_errors():
         chosen = list(paths) if paths else [_review_directory(data_dir)]
@@ -255,7 +255,7 @@ def review(
 def _review_directory(data_dir: Path | None) -> Path:
     """--data-dir, $POLICYDIFF_DATA, ./data, else the current directory: never the bundled
     data, which is not in the repository under review."""
-    from . import datadir
+    from policydiff.load import datadir
 
     if data_dir is not None or os.environ.get(datadir.ENV_VAR):
         return datadir.data_dir(data_dir)
@@ -271,7 +271,7 @@ def textconv(
 
     A file that cannot be parsed is printed as it is, so `git diff` always works.
     """
-    from .textconv import textconv_text
+    from policydiff.curation.textconv import textconv_text
 
     with _user_errors():
         typer.echo(textconv_text(path), nl=False)
@@ -280,7 +280,7 @@ def textconv(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the data format (for editors and other tools)."""
-    from .schema import json_schema_text
+    from policydiff.contract.schema import json_schema_text
 
     typer.echo(json_schema_text(), nl=False)
 
@@ -290,11 +290,11 @@ def units(
     parse: Annotated[Optional[str], typer.Option("--parse", help="Parse a stated quantity, e.g. '1.3万亿元以上'.")] = None,
 ) -> None:
     """List the known units with their dimension and factor, or parse a stated quantity."""
-    from .units import UNITS, lookup
+    from policydiff.contract.units import UNITS, lookup
 
     with _user_errors():
         if parse is not None:
-            from .quantity import parse_quantity
+            from policydiff.contract.quantity import parse_quantity
 
             try:
                 quantity = parse_quantity(parse)

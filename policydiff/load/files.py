@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import UnreadableFileError
+from policydiff.contract.errors import UnreadableFileError
 
 MAX_FILE_BYTES = 64_000_000  # about 170 000 targets
 

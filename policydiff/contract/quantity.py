@@ -7,8 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import Qualifier, Value
-from .units import lookup
+from policydiff.contract.model import Qualifier, Value
+from policydiff.contract.units import lookup
 
 _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不低于", Qualifier.AT_LEAST), ("超过", Qualifier.AT_LEAST), ("突破", Qualifier.AT_LEAST),

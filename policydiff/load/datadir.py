@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from .errors import UsageError
+from policydiff.contract.errors import UsageError
 
 ENV_VAR = "POLICYDIFF_DATA"
 _YEAR = re.compile(r"^\d{4}$")
@@ -15,10 +15,10 @@ TARGET_FILE = re.compile(r"^targets_(\d{4})\.ya?ml$")  # a file name; group 1 is
 
 def bundled_data_dir() -> Path:
     """The Baotou data shipped in the wheel (or the repository's data/ in a checkout)."""
-    installed = Path(__file__).parent / "_bundled_data"
+    installed = Path(__file__).resolve().parent.parent / "_bundled_data"
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parent.parent / "data"
+    return Path(__file__).resolve().parents[2] / "data"
 
 
 def holds_targets(directory: Path) -> bool:

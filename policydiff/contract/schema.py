@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .sectors import SECTORS
-from .spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, FieldSpec, FieldType
-from .units import UNITS
+from policydiff.contract.sectors import SECTORS
+from policydiff.contract.spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, FieldSpec, FieldType
+from policydiff.contract.units import UNITS
 
 SCHEMA_ID = "https://policydiff.example/schema/targets.schema.json"
 

@@ -6,7 +6,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
+from policydiff.contract.errors import UsageError
 
 
 def _run_git(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:

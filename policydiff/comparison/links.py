@@ -18,11 +18,11 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .files import read_text
+from policydiff.load.files import read_text
 
 if TYPE_CHECKING:
     import yaml
-from .errors import DataError, Problem, Severity
+from policydiff.contract.errors import DataError, Problem, Severity
 
 LINKS_FILE = "links.yaml"
 _REF = re.compile(r"^(\d{4})/([a-z0-9]+(?:[-_.][a-z0-9]+)*)$")
@@ -115,7 +115,7 @@ def load_links(directory: Path | None) -> Links:
         return NO_LINKS
     import yaml
 
-    from . import yamlnodes
+    from policydiff.load import yamlnodes
 
     path = directory / LINKS_FILE
     root, problems = yamlnodes.compose(read_text(path), str(path))

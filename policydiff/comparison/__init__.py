@@ -1,0 +1,1 @@
+"""Comparing two years: normalise, align, diff, the report model and the met/missed outcomes."""

@@ -1,0 +1,1 @@
+"""Tools for curators: validate, review against a git revision, the git diff driver."""
