@@ -20,7 +20,8 @@ from policydiff._version import __version__
 if TYPE_CHECKING:
     from policydiff.comparison.pipeline import compare, compare_sets
     from policydiff.contract.errors import DataError, PolicydiffError, Problem, Severity, UnreadableFileError, UsageError
-    from policydiff.load.loader import LoadResult, load_file, load_result
+    from policydiff.load.loader import load_file, load_result
+    from policydiff.load.result import LoadResult
     from policydiff.contract.model import Direction, Evidence, Metric, Qualifier, Source, SourceKind, Target, TargetSet, Value
     from policydiff.comparison.report import Change, Report, Status
 
@@ -28,7 +29,8 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("compare", "compare_sets"), "comparison.pipeline"),
     **dict.fromkeys(("DataError", "PolicydiffError", "Problem", "Severity", "UnreadableFileError", "UsageError"),
                     "contract.errors"),
-    **dict.fromkeys(("LoadResult", "load_file", "load_result"), "load.loader"),
+    **dict.fromkeys(("load_file", "load_result"), "load.loader"),
+    "LoadResult": "load.result",
     **dict.fromkeys(("Direction", "Evidence", "Metric", "Qualifier", "Source", "SourceKind", "Target",
                      "TargetSet", "Value"), "contract.model"),
     **dict.fromkeys(("Change", "Report", "Status"), "comparison.report"),

@@ -1,3 +1,3 @@
-from policydiff.cli.app import run
+from policydiff.cli import run
 
 run()

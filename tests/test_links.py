@@ -49,5 +49,5 @@ def test_malformed_links_stop_compare_with_a_message(data_dir: Path) -> None:
     with pytest.raises(DataError):
         load_links(data_dir)
     result = CliRunner().invoke(app, ["compare", "2030", "2031", "--data-dir", str(data_dir)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "links.yaml" in result.stderr and "Traceback" not in result.output

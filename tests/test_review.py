@@ -400,7 +400,7 @@ def test_broken_file_at_the_base_revision_is_named_with_the_revision(repo: Repo)
     repo.commit("broken")
     shutil.copyfile(FIXTURE, repo.root / DATA)
     result = run("review", "--base", "HEAD")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"HEAD:{DATA}:" in result.stderr
     assert_no_traceback(result)
 

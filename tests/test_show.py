@@ -159,11 +159,11 @@ def test_a_year_missing_from_another_directory_lists_its_years(tiny_dir: Path) -
     assert "years available: 2030" in result.stderr
 
 
-def test_invalid_data_exits_1_with_the_first_problem(tiny_dir: Path) -> None:
+def test_invalid_data_exits_2_with_the_first_problem(tiny_dir: Path) -> None:
     path = tiny_dir / "targets_2030.yaml"
     path.write_text(TINY.replace("unit: 亿元", "unit: 亿圆", 1), encoding="utf-8")
     result = show("2030", "--data-dir", str(tiny_dir))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{path}:15:9: error: [targets[0].unit] unknown unit `亿圆`" in result.stderr
 
 

@@ -106,7 +106,7 @@ def test_warnings_alone_exit_0(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("make", "fragment"), [
     pytest.param(lambda d: d / "targets_2099.yaml", "no such file", id="missing"),
     pytest.param(lambda d: write(d, b"\x00\x01binary\x00"), "binary file", id="binary"),
-    pytest.param(lambda d: write(d, "region: 包头市\n".encode("utf-16")), "binary file", id="utf-16"),
+    pytest.param(lambda d: write(d, "region: 包头市\n".encode("utf-16")), "UTF-16", id="utf-16"),
     pytest.param(lambda d: write(d, "region: 包头市\n".encode("gb18030")), "not UTF-8 text", id="gb18030"),
     pytest.param(lambda d: d, "is a directory", id="directory"),
 ])

@@ -16,7 +16,6 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from policydiff.comparison.contrast import KeyTerms, contrasts_of, key_terms, specialisations_of
-from policydiff.load.gcpause import gc_paused
 from policydiff.comparison.links import NO_LINKS, Links, TargetRef
 from policydiff.contract.model import Target
 from policydiff.comparison.normalise import normalise_english, normalise_name
@@ -209,12 +208,6 @@ def candidates(before: list[Features], after: list[Features], settings: AlignSet
 def align(before: tuple[Target, ...], after: tuple[Target, ...], before_year: int, after_year: int,
           links: Links = NO_LINKS, settings: AlignSettings = AlignSettings()) -> Alignment:
     """Pair `before` with `after` one-to-one: pinned pairs first, then best score first."""
-    with gc_paused():
-        return _align(before, after, before_year, after_year, links, settings)
-
-
-def _align(before: tuple[Target, ...], after: tuple[Target, ...], before_year: int, after_year: int,
-           links: Links, settings: AlignSettings) -> Alignment:
     before_features = [features(t) for t in before]
     after_features = [features(t) for t in after]
     scored = candidates(before_features, after_features, settings, floor=None if settings.explain else settings.accept)

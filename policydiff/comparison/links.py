@@ -23,9 +23,10 @@ from policydiff.load.files import read_text
 if TYPE_CHECKING:
     import yaml
 from policydiff.contract.errors import DataError, Problem, Severity
+from policydiff.contract.spec import SLUG
 
 LINKS_FILE = "links.yaml"
-_REF = re.compile(r"^(\d{4})/([a-z0-9]+(?:[-_.][a-z0-9]+)*)$")
+_REF = re.compile(rf"^(\d{{4}})/({SLUG})$")
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policydiff.load import datadir
-from policydiff.load.cache import memoised
-from policydiff.load.files import read_text
 from policydiff.comparison.links import LINKS_FILE, NO_LINKS, Links, load_links
 from policydiff.load.loader import load_file
 from policydiff.contract.model import TargetSet
@@ -65,23 +63,11 @@ def compare(before: YearOrPath, after: YearOrPath, data_dir: str | Path | None =
     """Compare two years (2024, 2025), two files, or two loaded TargetSets.
 
     Pins and forbidden pairs come from `links.yaml` beside the later file, else in the data
-    directory. Comparisons of files are memoised on disk (see `policydiff.load.cache`).
+    directory.
     """
     directory = datadir.data_dir(data_dir)
-    if isinstance(before, TargetSet) or isinstance(after, TargetSet):
-        first, second = _load(before, directory), _load(after, directory)
-        return compare_sets(first, second, links_for(second, directory), settings)
-    first_path = datadir.resolve(str(before), directory)
-    second_path = datadir.resolve(str(after), directory)
-    links_path = links_file(second_path, directory)
-    parts = (str(first_path), read_text(first_path), str(second_path), read_text(second_path),
-             str(links_path), read_text(links_path) if links_path else "", repr(settings))
-
-    def run() -> Report:
-        first, second = load_file(first_path), load_file(second_path)
-        return compare_sets(first, second, _links_at(links_path), settings)
-
-    return memoised("compare", parts, run)
+    first, second = _load(before, directory), _load(after, directory)
+    return compare_sets(first, second, links_for(second, directory), settings)
 
 
 def links_file(later: Path | None, directory: Path) -> Path | None:

@@ -4,12 +4,16 @@ Schema is generated from them, so the two cannot drift apart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from enum import Enum
 
 from policydiff.contract.model import Direction, Metric, Qualifier, SourceKind
 
 SCHEMA_VERSION = 1
-SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+SLUG = r"[a-z0-9]+(?:[-_.][a-z0-9]+)*"
+SLUG_PATTERN = f"^{SLUG}$"
+# A data file's name: targets_YYYY.yaml, group 1 the plan year the file must declare.
+TARGET_FILE = re.compile(r"^targets_(\d{4})\.ya?ml$")
 
 
 class FieldType(str, Enum):

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from policydiff.comparison.align import AlignSettings, Pair, align
-from policydiff.load.datadir import TARGET_FILE
+from policydiff.contract.spec import TARGET_FILE
 from policydiff.comparison.diff import pair_change
 from policydiff.contract.errors import DataError, UsageError
 from policydiff.curation.gitrev import Repository, repository_of

@@ -8,7 +8,8 @@ from enum import Enum
 from pathlib import Path
 
 from policydiff.contract.errors import Problem, Severity, UnreadableFileError
-from policydiff.load.loader import LoadResult, load_result
+from policydiff.load.loader import load_result
+from policydiff.load.result import LoadResult
 from policydiff.contract.model import Target, TargetSet
 
 

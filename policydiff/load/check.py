@@ -14,13 +14,12 @@ import yaml
 
 from policydiff.load import yamlnodes
 from policydiff.contract.errors import Problem, Severity
-from policydiff.load.datadir import TARGET_FILE
 from policydiff.load.files import MAX_FILE_BYTES
-from policydiff.load.loader import LoadResult
+from policydiff.load.result import LoadResult
 from policydiff.contract.model import (Direction, Evidence, Location, Metric, Qualifier, Source, SourceKind, Target,
                     TargetSet, Value)
 from policydiff.contract.sectors import SECTORS
-from policydiff.contract.spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, FieldSpec, FieldType
+from policydiff.contract.spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, TARGET_FILE, FieldSpec, FieldType
 from policydiff.contract.units import UNITS, closest, lookup
 
 _TAG = "tag:yaml.org,2002:"

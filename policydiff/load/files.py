@@ -1,40 +1,94 @@
-"""Reading a data file's text, with a clear error for anything that is not UTF-8 text.
+"""Reading and writing files safely: only regular files, bounded, decoded with a clear error;
+writes go to a temporary file in the same directory and are renamed into place.
 
-Kept apart from the YAML code so that a command served from the cache never imports it.
+Kept apart from the YAML code so that commands that need no YAML never import it.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
-from policydiff.contract.errors import UnreadableFileError
+from policydiff.contract.errors import UnreadableFileError, UsageError
 
 MAX_FILE_BYTES = 64_000_000  # about 170 000 targets
 
 
-def read_text(path: Path) -> str:
-    """The file's text; UnreadableFileError with what to do when that is impossible."""
+def _regular_file(path: Path) -> None:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise UnreadableFileError(f"{path}: a symbolic link to a missing file; fix or remove the link") from None
         raise UnreadableFileError(f"{path}: no such file (check the path, or pass a year such as 2025)") from None
     except OSError as error:
+        if error.errno == 40:  # ELOOP
+            raise UnreadableFileError(f"{path}: a loop of symbolic links; fix or remove the link") from None
         raise UnreadableFileError(f"{path}: cannot read: {error.strerror}") from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise UnreadableFileError(f"{path}: is a directory, expected a targets_YYYY.yaml file")
-    if size > MAX_FILE_BYTES:
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFileError(f"{path}: not a regular file (a device, pipe or socket); pass a data file")
+    if info.st_size > MAX_FILE_BYTES:
         raise UnreadableFileError(
-            f"{path}: {size} bytes is over the {MAX_FILE_BYTES}-byte limit for a data file; split it by year"
-        )
+            f"{path}: {info.st_size} bytes is over the {MAX_FILE_BYTES}-byte limit for a data file; split it by year")
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, at most `limit` (the file may grow between stat and read)."""
+    _regular_file(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as error:
         raise UnreadableFileError(f"{path}: cannot read: {error.strerror}") from None
+    if len(raw) > limit:
+        raise UnreadableFileError(f"{path}: over the {limit}-byte limit for a data file; split it by year")
+    return raw
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    """UTF-8 text (a BOM allowed); a UTF-16 or binary file gets its own message."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableFileError(f"{path}: UTF-16 text; save the file as UTF-8")
     if b"\x00" in raw:
         raise UnreadableFileError(f"{path}: binary file (contains NUL bytes), expected YAML text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise UnreadableFileError(
-            f"{path}: not UTF-8 text (byte {error.start}); save the file as UTF-8"
+            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
         ) from None
+
+
+def read_text(path: Path) -> str:
+    """The file's text; UnreadableFileError with what to do when that is impossible."""
+    return decode(read_bytes(path), path)
+
+
+def write_atomic(path: Path, text: str | bytes, protected: tuple[Path, ...] = ()) -> None:
+    """Write `text` to `path` through a temporary file and a rename: a failed write leaves the
+    old file whole. Refuses to overwrite one of the `protected` paths (the command's inputs)."""
+    import tempfile
+
+    target = path.resolve()
+    if any(target == p.resolve() for p in protected) or target.name == "links.yaml":
+        raise UsageError(f"--output {path}: that is one of the command's input files; choose another file name")
+    if target.is_dir():
+        raise UsageError(f"--output {path}: is a directory; give a file name")
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
+                                         delete=False) as handle:
+            temporary = Path(handle.name)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        if "temporary" in locals():
+            temporary.unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {error.strerror}; check the directory exists and is writable") from None

@@ -1,0 +1,72 @@
+"""Data-derived text made safe for where it goes, written once for every renderer.
+
+Data files arrive in pull requests: a name may hold terminal control sequences, rich markup,
+Markdown or HTML, or a spreadsheet formula. Nothing from a file is printed without passing
+through one of these functions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# C0 and C1 controls and DEL; bidirectional overrides and isolates, which reorder what a
+# reviewer sees (CVE-2021-42574); zero-width and line/paragraph separators.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, newlines: bool = True) -> str:
+    """`text` with every control character shown as an escape (ESC → \\x1b); tab kept, and
+    newline kept when `newlines`."""
+    return (_CONTROL if newlines else _CONTROL_OR_NEWLINE).sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """For a table cell or a message: controls and newlines made visible."""
+    return visible(text, newlines=False)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#!|<>~&])")
+
+
+def markdown(text: str) -> str:
+    """Inline Markdown text: every character CommonMark or GitHub could read as markup is
+    backslash-escaped, so no heading, link, table cell, HTML tag or entity can be forged
+    (newlines are made visible first, so nothing starts a line)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def html(text: str) -> str:
+    import html as html_module
+
+    return html_module.escape(one_line(text), quote=True)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "｜", "＝", "＋", "－", "＠")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV or workbook cell: text that a spreadsheet would run as a formula gets a leading
+    apostrophe (OWASP's advice); numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    text = visible(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def console(width: int, colour: bool, file: Any = None) -> Any:
+    """The one rich Console every table renderer uses: no markup, emoji or highlighting is read
+    from data, and the width is what the caller asked for."""
+    import io
+
+    from rich.console import Console
+
+    return Console(file=file if file is not None else io.StringIO(), width=width,
+                   color_system="standard" if colour else None, force_terminal=colour, highlight=False,
+                   emoji=False, markup=False, soft_wrap=False, legacy_windows=False)
