@@ -231,7 +231,7 @@ ERROR_CASES = [
           name: 晶硅光伏产业产值
           value: 1200
           unit: GWH
-        """), "unknown unit `GWH` (did you mean `GWh`?)", 12, 9, id="unit-alias-spelling"),
+        """), "unknown unit `GWH` (did you mean `GWh`?", 12, 9, id="unit-alias-spelling"),
     pytest.param(targets("""\
         - id: gdp-growth
           name: 地区生产总值
@@ -313,12 +313,12 @@ ERROR_CASES = [
         targets: []
         """), "year 2024 disagrees with the file name targets_2025.yaml", 3, 7, id="year-disagrees-with-file-name"),
     pytest.param(document("""\
-        schema_version: 2
+        schema_version: 3
         region: 包头市
         year: 2025
         sources: []
         targets: []
-        """), "schema_version 2 is not supported", 1, 17, id="schema-version-2"),
+        """), "schema_version 3 is not supported", 1, 17, id="schema-version-3"),
     pytest.param(targets("""\
         - id: pv-output-value
           name: 晶硅光伏产业产值

@@ -91,6 +91,19 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class DeclaredUnit:
+    """A unit a data file defines because the built-in table lacks it (contract version 2)."""
+
+    symbol: str
+    dimension: str
+    factor: float
+    english: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"symbol": self.symbol, "dimension": self.dimension, "factor": self.factor, "english": self.english}
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -100,6 +113,10 @@ class Source:
     doc_number: str | None = None
     url: str | None = None
     file: str | None = None
+    covers: tuple[str, ...] = ()  # sectors the document sets targets for; empty: all of them
+
+    def covers_sector(self, sector: str | None) -> bool:
+        return not self.covers or sector in self.covers
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "title": self.title}
@@ -109,6 +126,8 @@ class Source:
         for key in ("date", "doc_number", "url", "file"):
             if getattr(self, key) is not None:
                 data[key] = getattr(self, key)
+        if self.covers:
+            data["covers"] = list(self.covers)
         return data
 
 
@@ -129,6 +148,7 @@ class Target:
     evidence: tuple[Evidence, ...] = ()
     note: str | None = None
     year: int | None = None
+    estimate: bool = False  # an outcome the document gives as an estimate (预计)
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -155,6 +175,8 @@ class Target:
         data["strive"] = self.strive
         data["direction"] = self.direction.value
         data["evidence"] = [_evidence_json(item) for item in self.evidence]
+        if self.estimate:
+            data["estimate"] = True
         if self.note is not None:
             data["note"] = self.note
         return data
@@ -178,6 +200,7 @@ class TargetSet:
     actuals: tuple[Target, ...] = ()
     region_en: str | None = None
     path: str | None = field(default=None, compare=False)
+    declared_units: tuple[DeclaredUnit, ...] = ()
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -194,4 +217,5 @@ class TargetSet:
             "sources": [s.to_json() for s in self.sources],
             "targets": [t.to_json() for t in self.targets],
             "actuals": [a.to_json() for a in self.actuals],
+            **({"units": [u.to_json() for u in self.declared_units]} if self.declared_units else {}),
         }

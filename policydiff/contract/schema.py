@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from policydiff.contract.sectors import SECTORS
-from policydiff.contract.spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, FieldSpec, FieldType
+from policydiff.contract.spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, SUPPORTED_VERSIONS, FieldSpec, FieldType
 from policydiff.contract.units import UNITS
 
 SCHEMA_ID = "https://policydiff.example/schema/targets.schema.json"
@@ -24,7 +24,11 @@ def _field_schema(spec: FieldSpec) -> dict[str, Any]:
         case FieldType.INTEGER:
             schema = {"type": "integer"}
         case FieldType.VERSION:
-            schema = {"const": SCHEMA_VERSION}
+            schema = {"enum": list(SUPPORTED_VERSIONS)}
+        case FieldType.NUMBER:
+            schema = {"type": "number", "exclusiveMinimum": 0}
+        case FieldType.SECTORS:
+            schema = {"type": "array", "items": {"type": "string", "examples": list(SECTORS)}}
         case FieldType.BOOLEAN:
             schema = {"type": "boolean"}
         case FieldType.QUANTITY:
@@ -34,7 +38,7 @@ def _field_schema(spec: FieldSpec) -> dict[str, Any]:
         case FieldType.CHOICE:
             schema = {"enum": list(spec.choices)}
         case FieldType.UNIT:
-            schema = {"enum": sorted(UNITS)}
+            schema = {"type": "string", "minLength": 1, "examples": sorted(UNITS)}  # a file may declare more
         case FieldType.SECTOR:
             schema = {"type": "string", "examples": list(SECTORS)}
         case FieldType.RECORDS:

@@ -8,8 +8,10 @@ import re
 from enum import Enum
 
 from policydiff.contract.model import Direction, Metric, Qualifier, SourceKind
+from policydiff.contract.units import Dimension
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # what this policydiff writes
+SUPPORTED_VERSIONS = (1, 2)
 SLUG = r"[a-z0-9]+(?:[-_.][a-z0-9]+)*"
 SLUG_PATTERN = f"^{SLUG}$"
 # A data file's name: targets_YYYY.yaml, group 1 the plan year the file must declare.
@@ -27,6 +29,8 @@ class FieldType(str, Enum):
     UNIT = "unit"
     SECTOR = "sector"
     SOURCE_REF = "source_ref"
+    SECTORS = "sectors"  # a list of sector slugs
+    NUMBER = "number"  # a positive finite number
     RECORDS = "records"  # a list of records of another kind
     VERSION = "version"
 
@@ -39,6 +43,7 @@ class FieldSpec:
     required: bool = False
     choices: tuple[str, ...] = ()
     record: str = ""
+    since: int = 1  # the contract version that introduced the field
 
 
 def _choices(enum: type[Enum]) -> tuple[str, ...]:
@@ -72,7 +77,9 @@ _TARGET = (
 _ACTUAL = (
     *_TARGET[:1],
     FieldSpec("year", FieldType.INTEGER, "the year the outcome refers to", True),
-    *_TARGET[1:],
+    *_TARGET[1:-1],
+    FieldSpec("estimate", FieldType.BOOLEAN, "true for an estimate (预计) rather than a final figure", since=2),
+    *_TARGET[-1:],
 )
 
 _SOURCE = (
@@ -84,18 +91,29 @@ _SOURCE = (
     FieldSpec("doc_number", FieldType.STRING, "document number, e.g. 包党发〔2025〕1号"),
     FieldSpec("url", FieldType.STRING, "where it was published"),
     FieldSpec("file", FieldType.STRING, "file name of the source's plain text"),
+    FieldSpec("covers", FieldType.SECTORS, "sectors the document sets targets for (default: all)", since=2),
+)
+
+_UNIT = (
+    FieldSpec("symbol", FieldType.STRING, "the unit as the documents write it (微克/立方米)", True),
+    FieldSpec("dimension", FieldType.CHOICE, "what it measures; units of one dimension convert", True,
+              choices=_choices(Dimension)),
+    FieldSpec("factor", FieldType.NUMBER, "how many of the dimension's base unit one of it is", True),
+    FieldSpec("english", FieldType.STRING, "English name", True),
 )
 
 _FILE = (
-    FieldSpec("schema_version", FieldType.VERSION, "version of the data contract (1)", True),
+    FieldSpec("schema_version", FieldType.VERSION, "version of the data contract (1 or 2)", True),
     FieldSpec("region", FieldType.STRING, "region name as the documents write it", True),
     FieldSpec("region_en", FieldType.STRING, "English name of the region"),
     FieldSpec("year", FieldType.INTEGER, "the plan year; equals YYYY of targets_YYYY.yaml", True),
     FieldSpec("sources", FieldType.RECORDS, "documents cited", True, record="source"),
     FieldSpec("targets", FieldType.RECORDS, "targets set for the year", True, record="target"),
     FieldSpec("actuals", FieldType.RECORDS, "outcomes reported in this year's documents", record="actual"),
+    FieldSpec("units", FieldType.RECORDS, "units the file uses that the built-in table lacks", record="unit",
+              since=2),
 )
 
 RECORDS: dict[str, tuple[FieldSpec, ...]] = {
-    "file": _FILE, "source": _SOURCE, "target": _TARGET, "actual": _ACTUAL, "evidence": _EVIDENCE,
+    "file": _FILE, "source": _SOURCE, "target": _TARGET, "actual": _ACTUAL, "evidence": _EVIDENCE, "unit": _UNIT,
 }

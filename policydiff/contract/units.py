@@ -32,6 +32,9 @@ class Dimension(str, Enum):
     RANK = "rank"
     DATA = "data"  # base: GB
     COMPUTING = "computing"  # base: PFlops
+    CONCENTRATION = "concentration"  # base: 微克/立方米
+    CONTAINERS = "containers"  # base: 标准箱 (TEU)
+    AGE = "age"  # base: 岁
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ _TABLE: tuple[Unit, ...] = (
     Unit("美元", Dimension.MONEY_USD, 1, "US dollars"),
     Unit("万美元", Dimension.MONEY_USD, _WAN, "10k US dollars"),
     Unit("亿美元", Dimension.MONEY_USD, _YI, "100m US dollars"),
+    Unit("万亿美元", Dimension.MONEY_USD, _WAN * _YI, "trillion US dollars"),
     Unit("吨", Dimension.MASS, 1, "tonnes"),
     Unit("万吨", Dimension.MASS, _WAN, "10k tonnes"),
     Unit("亿吨", Dimension.MASS, _YI, "100m tonnes"),
@@ -63,9 +67,11 @@ _TABLE: tuple[Unit, ...] = (
     Unit("万亿斤", Dimension.MASS, 5e-4 * _WAN * _YI, "trillion jin"),
     Unit("吨标准煤", Dimension.COAL_EQUIVALENT, 1, "tce"),
     Unit("万吨标准煤", Dimension.COAL_EQUIVALENT, _WAN, "10k tce"),
+    Unit("亿吨标准煤", Dimension.COAL_EQUIVALENT, _YI, "100m tce"),
     Unit("千瓦", Dimension.POWER, 1, "kW"),
     Unit("kW", Dimension.POWER, 1, "kW"),
     Unit("万千瓦", Dimension.POWER, _WAN, "10 MW"),
+    Unit("亿千瓦", Dimension.POWER, _YI, "100 GW"),
     Unit("MW", Dimension.POWER, 1e3, "MW"),
     Unit("兆瓦", Dimension.POWER, 1e3, "MW"),
     Unit("GW", Dimension.POWER, 1e6, "GW"),
@@ -75,6 +81,7 @@ _TABLE: tuple[Unit, ...] = (
     Unit("kWh", Dimension.ENERGY, 1, "kWh"),
     Unit("万千瓦时", Dimension.ENERGY, _WAN, "10 MWh"),
     Unit("亿千瓦时", Dimension.ENERGY, _YI, "100 GWh"),
+    Unit("亿度", Dimension.ENERGY, _YI, "100 GWh"),
     Unit("MWh", Dimension.ENERGY, 1e3, "MWh"),
     Unit("兆瓦时", Dimension.ENERGY, 1e3, "MWh"),
     Unit("GWh", Dimension.ENERGY, 1e6, "GWh"),
@@ -87,6 +94,7 @@ _TABLE: tuple[Unit, ...] = (
     Unit("人", Dimension.PEOPLE, 1, "people"),
     Unit("名", Dimension.PEOPLE, 1, "people"),
     Unit("万人", Dimension.PEOPLE, _WAN, "10k people"),
+    Unit("亿人", Dimension.PEOPLE, _YI, "100m people"),
     Unit("人次", Dimension.PERSON_TIMES, 1, "person-times"),
     Unit("万人次", Dimension.PERSON_TIMES, _WAN, "10k person-times"),
     Unit("亿人次", Dimension.PERSON_TIMES, _YI, "100m person-times"),
@@ -94,11 +102,18 @@ _TABLE: tuple[Unit, ...] = (
     Unit("万平方米", Dimension.AREA, _WAN, "10k m²"),
     Unit("平方公里", Dimension.AREA, 1e6, "km²"),
     Unit("公顷", Dimension.AREA, 1e4, "hectares"),
+    Unit("万公顷", Dimension.AREA, 1e4 * _WAN, "10k hectares"),
     Unit("亩", Dimension.AREA, 10000 / 15, "mu"),
     Unit("万亩", Dimension.AREA, 10000 / 15 * _WAN, "10k mu"),
+    Unit("亿亩", Dimension.AREA, 10000 / 15 * _YI, "100m mu"),
     Unit("米", Dimension.LENGTH, 1, "m"),
     Unit("公里", Dimension.LENGTH, 1e3, "km"),
     Unit("千米", Dimension.LENGTH, 1e3, "km"),
+    Unit("万公里", Dimension.LENGTH, 1e7, "10k km"),
+    Unit("标准箱", Dimension.CONTAINERS, 1, "TEU"),
+    Unit("万标准箱", Dimension.CONTAINERS, _WAN, "10k TEU"),
+    Unit("微克/立方米", Dimension.CONCENTRATION, 1, "µg/m³"),
+    Unit("岁", Dimension.AGE, 1, "years of age"),
     Unit("立方米", Dimension.VOLUME, 1, "m³"),
     Unit("万立方米", Dimension.VOLUME, _WAN, "10k m³"),
     Unit("亿立方米", Dimension.VOLUME, _YI, "100m m³"),
@@ -120,7 +135,7 @@ _TABLE: tuple[Unit, ...] = (
             ("支", "teams"), ("只", "units"), ("头", "head"), ("架", "aircraft"), ("口", "wells"),
             ("间", "rooms"), ("栋", "buildings"), ("次", "times"), ("篇", "papers"),
             ("款", "products"), ("种", "kinds"), ("类", "categories"), ("颗", "units"), ("列", "trains"),
-            ("班", "runs"), ("床", "beds"), ("张床", "beds"), ("人", "people"),
+            ("班", "runs"), ("床", "beds"), ("张床", "beds"), ("人", "people"), ("档", "bands"),
         )
         if symbol != "人"
     ),
@@ -134,6 +149,11 @@ _TABLE: tuple[Unit, ...] = (
     Unit("万套", Dimension.COUNT, _WAN, "10k sets"),
     Unit("万张", Dimension.COUNT, _WAN, "10k sheets"),
     Unit("万家", Dimension.COUNT, _WAN, "10k firms"),
+    Unit("亿户", Dimension.COUNT, _YI, "100m households/firms"),
+    Unit("万座", Dimension.COUNT, _WAN, "10k sites"),
+    Unit("万条", Dimension.COUNT, _WAN, "10k lines"),
+    Unit("万项", Dimension.COUNT, _WAN, "10k items"),
+    Unit("万所", Dimension.COUNT, _WAN, "10k institutions"),
 )
 
 UNITS: dict[str, Unit] = {unit.symbol: unit for unit in _TABLE}
@@ -147,10 +167,26 @@ _ALIASES: dict[str, str] = {
 }
 
 
+# Units that loaded data files declared (contract version 2); they extend the table for the
+# process, so that two files declaring the same unit compare. A file that declares a symbol
+# differently from the table, or from another file, is reported by the checker.
+DECLARED: dict[str, Unit] = {}
+
+
+def declare(unit: Unit) -> Unit | None:
+    """Add a file's unit; the conflicting definition already known, if any."""
+    known = UNITS.get(unit.symbol) or DECLARED.get(unit.symbol)
+    if known is not None and (known.dimension, known.factor) != (unit.dimension, unit.factor):
+        return known
+    if known is None:
+        DECLARED[unit.symbol] = unit
+    return None
+
+
 def lookup(symbol: str) -> Unit | None:
     """The unit for a symbol or a known alias of it; None when unknown."""
     text = symbol.strip()
-    unit = UNITS.get(text)
+    unit = UNITS.get(text) or DECLARED.get(text)
     if unit is None:
         alias = _ALIASES.get(text) or _ALIASES.get(text.lower())
         unit = UNITS.get(alias) if alias else None
@@ -165,7 +201,8 @@ def closest(symbol: str, limit: int = 3) -> list[str]:
         ratio = difflib.SequenceMatcher(None, text, candidate).ratio()
         return ratio + (0.2 if text and (text in candidate or candidate in text) else 0.0)
 
-    ranked = sorted(UNITS, key=lambda candidate: (-similarity(candidate), candidate))
+    order = {symbol: index for index, symbol in enumerate(UNITS)}  # the table lists common units first
+    ranked = sorted(UNITS, key=lambda candidate: (-similarity(candidate), order[candidate]))
     return [candidate for candidate in ranked[:limit] if similarity(candidate) > 0.3]
 
 

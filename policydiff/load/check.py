@@ -16,11 +16,13 @@ from policydiff.load import yamlnodes
 from policydiff.contract.errors import Problem, Severity
 from policydiff.load.files import MAX_FILE_BYTES
 from policydiff.load.result import LoadResult
-from policydiff.contract.model import (Direction, Evidence, Location, Metric, Qualifier, Source, SourceKind, Target,
+from policydiff.contract.model import (DeclaredUnit, Direction, Evidence, Location, Metric, Qualifier, Source,
+                                       SourceKind, Target,
                     TargetSet, Value)
 from policydiff.contract.sectors import SECTORS
-from policydiff.contract.spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, TARGET_FILE, FieldSpec, FieldType
-from policydiff.contract.units import UNITS, closest, lookup
+from policydiff.contract.spec import (RECORDS, SCHEMA_VERSION, SLUG_PATTERN, SUPPORTED_VERSIONS, TARGET_FILE, FieldSpec,
+                                      FieldType)
+from policydiff.contract.units import UNITS, Dimension, Unit, closest, declare, lookup
 
 _TAG = "tag:yaml.org,2002:"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -38,6 +40,8 @@ class _Checker:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.version = SCHEMA_VERSION
+        self.units: set[str] = set()  # units the file declares
 
     def report(self, node: yaml.Node | None, path: str, message: str, hint: str = "",
                severity: Severity = Severity.ERROR) -> None:
@@ -68,6 +72,10 @@ class _Checker:
                 self.report(key_node, field_path, f"duplicate field `{key}`",
                             hint="keep one; YAML would silently use the last")
                 continue
+            if specs[key].since > self.version:
+                self.report(key_node, field_path, f"field `{key}` needs schema_version: {specs[key].since}",
+                            hint=f"set `schema_version: {specs[key].since}` at the top of the file")
+                continue
             value = self.field(value_node, specs[key], field_path)
             if value is not None:
                 fields[key] = (value, value_node)
@@ -96,6 +104,8 @@ class _Checker:
     def field(self, node: yaml.Node, spec: FieldSpec, path: str) -> Any:
         if spec.type is FieldType.RECORDS:
             return self.records(node, spec.record, path)
+        if spec.type is FieldType.SECTORS:
+            return self.sectors(node, spec, path)
         if spec.type is FieldType.QUANTITY:
             return self.quantity(node, path)
         if not isinstance(node, yaml.ScalarNode):
@@ -112,6 +122,12 @@ class _Checker:
                 return bool(_SCALARS.construct_yaml_bool(node))
             case FieldType.DATE:
                 return self.date(node, path)
+            case FieldType.NUMBER:
+                number = self.number(node, path)
+                if number is not None and number <= 0:
+                    self.report(node, path, f"`{spec.name}` must be greater than 0")
+                    return None
+                return number
         text = self.string(node, spec, path)
         if text is None:
             return None
@@ -127,10 +143,11 @@ class _Checker:
             hint = f"did you mean `{guess[0]}`?" if guess else f"use one of: {', '.join(spec.choices)}"
             self.report(node, path, f"`{text}` is not a valid {spec.name}", hint)
             return None
-        if spec.type is FieldType.UNIT and text not in UNITS:
+        if spec.type is FieldType.UNIT and text not in UNITS and text not in self.units:
             known = lookup(text)
             near = [known.symbol] if known else closest(text)
-            hint = f"did you mean {' or '.join(f'`{u}`' for u in near)}?" if near else "run `policydiff units` for the list"
+            hint = ((f"did you mean {' or '.join(f'`{u}`' for u in near)}? " if near else "")
+                    + "`policydiff units` lists the known units; declare others under `units:` (schema_version: 2)")
             self.report(node, path, f"unknown unit `{text}`", hint)
             return None
         if spec.type is FieldType.SECTOR and text not in SECTORS:
@@ -158,11 +175,30 @@ class _Checker:
         if read is None:
             return None
         number = int(read)
-        if spec.type is FieldType.VERSION and number != SCHEMA_VERSION:
-            self.report(node, path, f"schema_version {number} is not supported",
-                        hint=f"this policydiff reads version {SCHEMA_VERSION}; upgrade policydiff")
-            return None
+        if spec.type is FieldType.VERSION:
+            if number not in SUPPORTED_VERSIONS:
+                self.report(node, path, f"schema_version {number} is not supported",
+                            hint=f"this policydiff reads versions {', '.join(map(str, SUPPORTED_VERSIONS))}; "
+                                 "upgrade policydiff")
+                return None
+            self.version = number
         return number
+
+    def sectors(self, node: yaml.Node, spec: FieldSpec, path: str) -> tuple[str, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(node, path, f"`{spec.name}` must be a list of sectors, found {_describe(node)}",
+                        hint="e.g. `covers: [science-tech, talent]`")
+            return None
+        sector_spec = FieldSpec(spec.name, FieldType.SECTOR, spec.description)
+        found = []
+        for index, item in enumerate(node.value):
+            if not isinstance(item, yaml.ScalarNode):
+                self.report(item, f"{path}[{index}]", "a sector must be a single value")
+                continue
+            text = self.string(item, sector_spec, f"{path}[{index}]")
+            if text is not None:
+                found.append(self.text_field(item, sector_spec, f"{path}[{index}]", text))
+        return tuple(found)
 
     def date(self, node: yaml.ScalarNode, path: str) -> str | None:
         text = str(node.value)
@@ -283,12 +319,29 @@ def check_text(text: str, file_path: Path) -> LoadResult:
                            hint="data files hold plain values only; remove the tag")
     if checker.problems:
         return LoadResult(name, None, tuple(checker.problems))
+    _read_header(checker, root)
     top = checker.record(root, "file", "")
     target_set = _build(top, checker, file_path) if top is not None else None
     return LoadResult(name, target_set, tuple(checker.problems))
 
 
 _SAFE_TAGS = {"str", "int", "float", "bool", "null", "map", "seq", "timestamp"}
+
+
+def _read_header(checker: _Checker, root: yaml.Node) -> None:
+    """The contract version and the declared unit symbols, which the other fields depend on."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        if key.value == "schema_version" and isinstance(value, yaml.ScalarNode) and value.value in ("1", "2"):
+            checker.version = int(value.value)
+        if key.value == "units" and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                if isinstance(item, yaml.MappingNode):
+                    checker.units.update(v.value for k, v in item.value if isinstance(k, yaml.ScalarNode)
+                                         and k.value == "symbol" and isinstance(v, yaml.ScalarNode))
 
 
 # -- building the model ---------------------------------------------------------------
@@ -306,6 +359,7 @@ def _build(top: Fields, checker: _Checker, path: Path) -> TargetSet | None:
     if match and year is not None and int(match.group(1)) != year:
         checker.report(top["year"][1], "year", f"year {year} disagrees with the file name {path.name}",
                        hint=f"set `year: {match.group(1)}` or rename the file to targets_{year}.yaml")
+    declared_units = _declared_units(checker, _get(top, "units", []))
     sources = tuple(_source(f) for f, _ in _get(top, "sources", []) if _complete(f, "source"))
     _check_unique(checker, _get(top, "sources", []), "sources", "source")
     # every source with an id counts as declared, so one mistake in a source is not also
@@ -316,7 +370,25 @@ def _build(top: Fields, checker: _Checker, path: Path) -> TargetSet | None:
     if any(p.is_error for p in checker.problems) or year is None or _get(top, "region") is None:
         return None
     return TargetSet(region=_get(top, "region"), region_en=_get(top, "region_en"), year=year,
-                     sources=sources, targets=targets, actuals=actuals, path=str(path))
+                     sources=sources, targets=targets, actuals=actuals, path=str(path),
+                     declared_units=declared_units)
+
+
+def _declared_units(checker: _Checker, items: list[tuple[Fields, yaml.Node]]) -> tuple[DeclaredUnit, ...]:
+    found = []
+    for index, (fields, node) in enumerate(items):
+        if not _complete(fields, "unit"):
+            continue
+        unit = DeclaredUnit(_get(fields, "symbol"), _get(fields, "dimension"), float(_get(fields, "factor")),
+                            _get(fields, "english"))
+        conflict = declare(Unit(unit.symbol, Dimension(unit.dimension), unit.factor, unit.english))
+        if conflict is not None:
+            checker.report(node, f"units[{index}]", f"unit `{unit.symbol}` is already defined as "
+                           f"{conflict.dimension.value} ×{conflict.factor:g}",
+                           hint="remove the declaration, or give the unit another symbol")
+            continue
+        found.append(unit)
+    return tuple(found)
 
 
 def _complete(fields: Fields, kind: str) -> bool:
@@ -326,7 +398,8 @@ def _complete(fields: Fields, kind: str) -> bool:
 def _source(fields: Fields) -> Source:
     return Source(id=_get(fields, "id"), title=_get(fields, "title"), kind=SourceKind(_get(fields, "kind")),
                   title_en=_get(fields, "title_en"), date=_get(fields, "date"),
-                  doc_number=_get(fields, "doc_number"), url=_get(fields, "url"), file=_get(fields, "file"))
+                  doc_number=_get(fields, "doc_number"), url=_get(fields, "url"), file=_get(fields, "file"),
+                  covers=_get(fields, "covers", ()))
 
 
 def _check_unique(checker: _Checker, items: list[tuple[Fields, yaml.Node]], path: str, kind: str) -> None:
@@ -358,7 +431,8 @@ def _targets(checker: _Checker, items: list[tuple[Fields, yaml.Node]], path: str
             metric=Metric(_get(fields, "metric", "level")),
             qualifier=Qualifier(_get(fields, "qualifier", "exact")), strive=_get(fields, "strive", False),
             direction=Direction(_get(fields, "direction", "up")), evidence=evidence,
-            note=_get(fields, "note"), year=_get(fields, "year"), location=checker.location(node))
+            note=_get(fields, "note"), year=_get(fields, "year"), estimate=_get(fields, "estimate", False),
+            location=checker.location(node))
         _check_evidence_values(checker, target, fields, f"{path}[{index}]")
         built.append(target)
         names.append((f"{path}[{index}].name", fields["name"][1]))
