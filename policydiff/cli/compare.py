@@ -13,6 +13,7 @@ from policydiff.render.options import OutputFormat
 
 if TYPE_CHECKING:
     from policydiff.comparison.report import Status
+    from policydiff.load.datadir import Dataset
 
 
 def _statuses(values: Optional[list[str]]) -> "frozenset[Status] | None":
@@ -58,8 +59,11 @@ def compare(
         raise typer.BadParameter("give a number from 0 to 1", param_hint="--min-score")
     statuses = _statuses(status)
     sectors = frozenset(names(sector)) or None
-    directory = open_dataset(data).directory if datadir.is_year(before) or datadir.is_year(after) else datadir.data_dir(data.data_dir)
+    by_year = datadir.is_year(before) or datadir.is_year(after)
+    chosen = open_dataset(data) if by_year else None
+    directory = chosen.directory if chosen is not None else datadir.data_dir(data.data_dir)
     first, second = datadir.resolve(before, directory), datadir.resolve(after, directory)
+    gap = _gap_note(chosen, before, after)
     links = links_file(second, directory)
     options = render_options(view, show_unchanged=show_unchanged)
     key = outputcache.key("compare", (repr(options), output_format.value, repr(sorted(statuses or ())),
@@ -72,11 +76,24 @@ def compare(
 
         report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
         code = ExitCode.DIFFERENCES if exit_code and report.differs else ExitCode.OK
-        cached = outputcache.CachedRun(RENDERERS[output_format](report, options), "", int(code))
+        cached = outputcache.CachedRun(RENDERERS[output_format](report, options), gap, int(code))
         outputcache.store(key, cached)
     sys.stderr.write(cached.notes)
     emit(cached.output, view.output, protected=tuple(p for p in (first, second, links) if p is not None))
     finish(ExitCode(cached.exit_code))
+
+
+def _gap_note(chosen: "Dataset | None", before: str, after: str) -> str:
+    """A line saying which years between A and B the region has no document for."""
+    if chosen is None or not (before.isdigit() and after.isdigit()):
+        return ""
+    low, high = sorted((int(before), int(after)))
+    missing = [year for year in range(low + 1, high) if year not in chosen.years]
+    if not missing:
+        return ""
+    years = ", ".join(map(str, missing))
+    return (f"note: {years} {'is' if len(missing) == 1 else 'are'} missing from the {chosen.name} series: "
+            f"this comparison skips {'that year' if len(missing) == 1 else 'those years'}\n")
 
 
 @command()
