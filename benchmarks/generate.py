@@ -26,13 +26,14 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from policydiff.contract.units import UNITS  # noqa: E402
+from policydiff.contract.units import UNITS
 
 REGION = ("包头市", "Baotou")
 

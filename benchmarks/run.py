@@ -136,8 +136,8 @@ def child_compare(directory: Path, gc_off: bool) -> None:
         gc.disable()
     start = time.perf_counter()
     exec(LIFT, {})
-    from policydiff.comparison import pipeline as api
     from policydiff.comparison import align as align_module
+    from policydiff.comparison import pipeline as api
     from policydiff.comparison.links import load_links
     from policydiff.load.loader import load_file
 

@@ -19,11 +19,11 @@ from policydiff._version import __version__
 
 if TYPE_CHECKING:
     from policydiff.comparison.pipeline import compare, compare_sets
+    from policydiff.comparison.report import Change, Report, Status
     from policydiff.contract.errors import DataError, PolicydiffError, Problem, Severity, UnreadableFileError, UsageError
+    from policydiff.contract.model import Direction, Evidence, Metric, Qualifier, Source, SourceKind, Target, TargetSet, Value
     from policydiff.load.loader import load_file, load_result
     from policydiff.load.result import LoadResult
-    from policydiff.contract.model import Direction, Evidence, Metric, Qualifier, Source, SourceKind, Target, TargetSet, Value
-    from policydiff.comparison.report import Change, Report, Status
 
 _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("compare", "compare_sets"), "comparison.pipeline"),

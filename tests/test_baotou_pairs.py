@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
 import policydiff
-from policydiff.load.datadir import bundled_data_dir
 from policydiff.comparison.report import Change, Report, Status
+from policydiff.load.datadir import bundled_data_dir
 
 
-@lru_cache(maxsize=None)
+@cache
 def report(before: int, after: int) -> Report:
     return policydiff.compare(before, after, data_dir=bundled_data_dir())
 

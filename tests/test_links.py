@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from policydiff.cli.app import app
-from policydiff.contract.errors import DataError
 from policydiff.comparison.links import load_links
+from policydiff.contract.errors import DataError
 
 CASE = Path(__file__).parent / "cases" / "pinned-and-forbidden"
 

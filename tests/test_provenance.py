@@ -7,15 +7,15 @@ without them these tests skip.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
-from policydiff.load.loader import load_file
-from policydiff.contract.model import Target, Value, format_number
 from policydiff.comparison.normalise import to_simplified
+from policydiff.contract.model import Target, Value, format_number
+from policydiff.load.loader import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -29,7 +29,7 @@ def squash(text: str) -> str:
     return to_simplified(re.sub(r"\s+", "", text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def source_text(file_name: str) -> str:
     return squash((SEEDS / file_name).read_text(encoding="utf-8"))
 

@@ -14,8 +14,8 @@ from typer.testing import CliRunner, Result
 
 import policydiff
 from policydiff.cli.app import app
-from policydiff.load.datadir import ENV_VAR, available_years, bundled_data_dir
 from policydiff.contract.spec import RECORDS
+from policydiff.load.datadir import ENV_VAR, available_years, bundled_data_dir
 
 TINY = dedent("""\
     schema_version: 1

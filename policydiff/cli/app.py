@@ -78,7 +78,7 @@ def guarded(func: F) -> F:
         except KeyboardInterrupt:
             sys.stderr.write("policydiff: interrupted\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
-        except Exception as error:  # noqa: BLE001 - the promise: no traceback reaches a user unasked
+        except Exception as error:
             if type(error).__module__.partition(".")[0] in ("typer", "click"):
                 raise  # Exit, Abort, BadParameter: the command line's own outcomes
             _internal_error(error)

@@ -39,8 +39,7 @@ def validate(
 
     Exit 0 valid, 1 invalid data, 2 usage error or unreadable file.
     """
-    from policydiff.curation.validate import (ProblemFormat, ValidationReport, format_report, validate_links,
-                                              validate_paths)
+    from policydiff.curation.validate import ProblemFormat, ValidationReport, format_report, validate_links, validate_paths
 
     try:
         problem_format = ProblemFormat(style)

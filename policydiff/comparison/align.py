@@ -17,10 +17,10 @@ from rapidfuzz.distance import Levenshtein
 
 from policydiff.comparison.contrast import KeyTerms, contrasts_of, key_terms, specialisations_of
 from policydiff.comparison.links import NO_LINKS, Links, TargetRef
-from policydiff.contract.model import Target
 from policydiff.comparison.normalise import normalise_english, normalise_name
 from policydiff.comparison.report import LinkKind, Signal
 from policydiff.comparison.settings import AlignSettings as AlignSettings  # re-exported: callers name it with align
+from policydiff.contract.model import Target
 from policydiff.contract.units import lookup
 
 
@@ -176,7 +176,7 @@ def _shortlist(before: list[Features], after: list[Features], rows: list[int], c
                                dtype=np.uint8, workers=-1)
         width = min(keep, len(cols))
         best = np.argpartition(-matrix.astype(np.int16), width - 1, axis=1)[:, :width]
-        for row, picks in zip(chunk, best):
+        for row, picks in zip(chunk, best, strict=False):
             shortlist[row] = [cols[int(p)] for p in picks]
     return shortlist
 

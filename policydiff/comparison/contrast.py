@@ -57,7 +57,7 @@ def specialisations_of(first: KeyTerms, second: KeyTerms) -> list[str]:
     """Key terms one name adds to what the other says (产值 vs 新材料产值; a total of 高企 and
     科技型中小企业 vs 科技型中小企业 alone): the names measure a part and a whole."""
     found: list[str] = []
-    for left, right in zip(first, second):
+    for left, right in zip(first, second, strict=False):
         if left < right or right < left:
             found.extend(sorted(left ^ right))
     return found
@@ -66,7 +66,7 @@ def specialisations_of(first: KeyTerms, second: KeyTerms) -> list[str]:
 def contrasts_of(first: KeyTerms, second: KeyTerms) -> list[tuple[str, str]]:
     """Pairs of mutually exclusive key terms, one from each name: [(多晶硅, 单晶硅)]."""
     clashes: list[tuple[str, str]] = []
-    for left, right in zip(first, second):
+    for left, right in zip(first, second, strict=False):
         only_left, only_right = left - right, right - left
         if only_left and only_right:
             clashes.append((min(only_left), min(only_right)))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from policydiff.comparison.align import Alignment, Pair
-from policydiff.contract.model import Direction, Qualifier, Target, TargetSet
 from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
+from policydiff.contract.model import Direction, Qualifier, Target, TargetSet
 from policydiff.contract.units import comparable, convert, lookup
 
 _RELATIVE_TOLERANCE = 1e-9

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from policydiff.load import datadir
 from policydiff.comparison.links import LINKS_FILE, NO_LINKS, Links, load_links
-from policydiff.load.loader import load_file
-from policydiff.contract.model import TargetSet
 from policydiff.comparison.report import Change, Outcome, Report, Status
 from policydiff.comparison.settings import AlignSettings
+from policydiff.contract.model import TargetSet
+from policydiff.load import datadir
+from policydiff.load.loader import load_file
 
 if TYPE_CHECKING:
     from policydiff.comparison.align import Alignment

@@ -6,13 +6,13 @@ Filters return a new Report; nothing here is mutated after construction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from policydiff.contract.model import SourceKind, Target
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     RAISED = "raised"
     LOWERED = "lowered"
     UNCHANGED = "unchanged"
@@ -27,18 +27,18 @@ SYMBOL = {Status.RAISED: "▲", Status.LOWERED: "▼", Status.UNCHANGED: "=", St
           Status.DROPPED: "−", Status.NEW: "+", Status.NOT_COVERED: "?"}
 
 
-class Ambition(str, Enum):
+class Ambition(StrEnum):
     MORE = "more"
     LESS = "less"
     SAME = "same"
 
 
-class LinkKind(str, Enum):
+class LinkKind(StrEnum):
     MATCHED = "matched"  # paired by the engine
     PINNED = "pinned"  # paired because a curator pinned the pair
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     MET = "met"
     MISSED = "missed"
     UNKNOWN = "unknown"

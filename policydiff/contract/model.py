@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Metric(str, Enum):
+class Metric(StrEnum):
     LEVEL = "level"
     GROWTH = "growth"
     SHARE = "share"
     INCREMENT = "increment"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     AT_LEAST = "at_least"
     ABOUT = "about"
     AT_MOST = "at_most"
     EXACT = "exact"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     UP = "up"
     DOWN = "down"
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     WORK_REPORT = "work_report"
     PARTY_PLAN = "party_plan"
     POLICY = "policy"

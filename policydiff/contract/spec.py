@@ -3,9 +3,9 @@ Schema is generated from them, so the two cannot drift apart."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
-from enum import Enum
+from dataclasses import dataclass
+from enum import Enum, StrEnum
 
 from policydiff.contract.model import Direction, Metric, Qualifier, SourceKind
 from policydiff.contract.units import Dimension
@@ -18,7 +18,7 @@ SLUG_PATTERN = f"^{SLUG}$"
 TARGET_FILE = re.compile(r"^targets_(\d{4})\.ya?ml$")
 
 
-class FieldType(str, Enum):
+class FieldType(StrEnum):
     STRING = "string"
     SLUG = "slug"
     INTEGER = "integer"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Dimension(str, Enum):
+class Dimension(StrEnum):
     MONEY = "money"  # base: 元
     MONEY_USD = "money_usd"  # base: 美元; exchange rates are not unit conversions
     MASS = "mass"  # base: 吨

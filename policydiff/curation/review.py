@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from policydiff.comparison.align import AlignSettings, Pair, align
-from policydiff.contract.spec import TARGET_FILE
 from policydiff.comparison.diff import pair_change
-from policydiff.contract.errors import DataError, UsageError
-from policydiff.curation.gitrev import Repository, repository_of
 from policydiff.comparison.links import NO_LINKS
-from policydiff.load.loader import check_text
-from policydiff.contract.model import Source, Target, TargetSet
 from policydiff.comparison.report import Change, Coverage, LinkKind, Report, Status
+from policydiff.contract.errors import DataError, UsageError
+from policydiff.contract.model import Source, Target, TargetSet
+from policydiff.contract.spec import TARGET_FILE
+from policydiff.curation.gitrev import Repository, repository_of
 from policydiff.load.files import read_text
+from policydiff.load.loader import check_text
 
 _COMPARED_FIELDS = tuple(f.name for f in fields(Target) if f.name not in ("id", "location"))
 _SOURCE_FIELDS = tuple(f.name for f in fields(Source) if f.name != "id")
@@ -29,7 +29,7 @@ _SOURCE_FIELDS = tuple(f.name for f in fields(Source) if f.name != "id")
 _SAME_YEAR = AlignSettings(accept=0.8, confident=0.9)
 
 
-class FileStatus(str, Enum):
+class FileStatus(StrEnum):
     MODIFIED = "modified"
     ADDED = "added"
     DELETED = "deleted"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from policydiff.contract.errors import UnreadableFileError
-from policydiff.load.loader import check_text
 from policydiff.contract.model import Source, Target, TargetSet
 from policydiff.load.files import read_text
+from policydiff.load.loader import check_text
 
 
 def _line(target: Target) -> str:

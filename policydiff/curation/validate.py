@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from policydiff.contract.errors import Problem, Severity, UnreadableFileError
+from policydiff.contract.model import Target, TargetSet
 from policydiff.load.loader import load_result
 from policydiff.load.result import LoadResult
-from policydiff.contract.model import Target, TargetSet
 
 
-class ProblemFormat(str, Enum):
+class ProblemFormat(StrEnum):
     HUMAN = "human"
     GITHUB = "github"
     JSON = "json"
@@ -81,8 +81,8 @@ def validate_paths(paths: list[Path], strict: bool = False) -> ValidationReport:
 
 def validate_links(directory: Path) -> FileReport | None:
     """links.yaml of a data directory: well-formed, and naming targets that exist."""
-    from policydiff.contract.errors import DataError
     from policydiff.comparison.links import LINKS_FILE, load_links
+    from policydiff.contract.errors import DataError
 
     path = directory / LINKS_FILE
     if not path.is_file():

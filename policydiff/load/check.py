@@ -12,17 +12,26 @@ from typing import Any
 
 import yaml
 
-from policydiff.load import yamlnodes
 from policydiff.contract.errors import Problem, Severity
+from policydiff.contract.model import (
+    DeclaredUnit,
+    Direction,
+    Evidence,
+    Location,
+    Metric,
+    Qualifier,
+    Source,
+    SourceKind,
+    Target,
+    TargetSet,
+    Value,
+)
+from policydiff.contract.sectors import SECTORS
+from policydiff.contract.spec import RECORDS, SCHEMA_VERSION, SLUG_PATTERN, SUPPORTED_VERSIONS, TARGET_FILE, FieldSpec, FieldType
+from policydiff.contract.units import UNITS, Dimension, Unit, closest, declare, lookup
+from policydiff.load import yamlnodes
 from policydiff.load.files import MAX_FILE_BYTES
 from policydiff.load.result import LoadResult
-from policydiff.contract.model import (DeclaredUnit, Direction, Evidence, Location, Metric, Qualifier, Source,
-                                       SourceKind, Target,
-                    TargetSet, Value)
-from policydiff.contract.sectors import SECTORS
-from policydiff.contract.spec import (RECORDS, SCHEMA_VERSION, SLUG_PATTERN, SUPPORTED_VERSIONS, TARGET_FILE, FieldSpec,
-                                      FieldType)
-from policydiff.contract.units import UNITS, Dimension, Unit, closest, declare, lookup
 
 _TAG = "tag:yaml.org,2002:"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -467,7 +476,7 @@ def _check_duplicate_names(checker: _Checker, targets: list[Target], names: list
     from policydiff.comparison.normalise import normalise_name
 
     seen: dict[tuple[str, Metric, int | None], tuple[Target, yaml.Node]] = {}
-    for target, (path, node) in zip(targets, names):
+    for target, (path, node) in zip(targets, names, strict=False):
         key = (normalise_name(target.name), target.metric, target.year)
         if key in seen:
             first, first_node = seen[key]

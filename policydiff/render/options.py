@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from policydiff.contract.model import Metric, Qualifier, Target, Value, format_number
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     ZH = "zh"
     EN = "en"
     BOTH = "both"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     TABLE = "table"
     MARKDOWN = "markdown"
     JSON = "json"

@@ -7,9 +7,9 @@ import io
 import json
 from collections.abc import Callable, Iterator
 
-from policydiff.contract.model import Target, format_number
 from policydiff.comparison.normalise import normalise_name
-from policydiff.comparison.report import SYMBOL, STATUS_ORDER, Ambition, Change, Report, Status
+from policydiff.comparison.report import STATUS_ORDER, SYMBOL, Ambition, Change, Report, Status
+from policydiff.contract.model import Target, format_number
 from policydiff.contract.sectors import SECTORS
 from policydiff.render.options import Lang, OutputFormat, RenderOptions, display_name, signed, target_value_text
 
