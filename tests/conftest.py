@@ -1,7 +1,8 @@
-"""Shared test setup: results are never memoised in the user's cache directory."""
+"""Shared test setup: results are never cached in the user's cache directory; git runs with nobody's config."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,3 +17,15 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     patcher.delenv("POLICYDIFF_NO_CACHE", raising=False)
     yield directory
     patcher.undo()
+
+
+@pytest.fixture
+def git_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commits need an identity; nobody's own git configuration (global or system) is read or written."""
+    for name in ("GIT_AUTHOR", "GIT_COMMITTER"):
+        monkeypatch.setenv(f"{name}_NAME", "policydiff tests")
+        monkeypatch.setenv(f"{name}_EMAIL", "tests@policydiff.invalid")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "POLICYDIFF_DATA", "POLICYDIFF_REGION"):
+        monkeypatch.delenv(name, raising=False)  # e.g. when run from a git hook

@@ -56,18 +56,6 @@ class Repo:
 
 
 @pytest.fixture
-def git_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commits need an identity; nobody's own git configuration (global or system) is read or written."""
-    for name in ("GIT_AUTHOR", "GIT_COMMITTER"):
-        monkeypatch.setenv(f"{name}_NAME", "policydiff tests")
-        monkeypatch.setenv(f"{name}_EMAIL", "tests@policydiff.invalid")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "POLICYDIFF_DATA"):  # e.g. when run from a git hook
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
 def repo(tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch) -> Repo:
     root = tmp_path / "repo"
     root.mkdir()

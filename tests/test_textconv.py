@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import subprocess
@@ -92,15 +91,8 @@ def test_a_file_that_is_not_utf8_is_printed_without_crashing(tmp_path: Path) -> 
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def repo(tmp_path: Path, git_env: None) -> Path:
     """A repository with the diff driver configured in its own .git/config (nobody's global config)."""
-    for name in ("GIT_AUTHOR", "GIT_COMMITTER"):
-        monkeypatch.setenv(f"{name}_NAME", "policydiff tests")
-        monkeypatch.setenv(f"{name}_EMAIL", "tests@policydiff.invalid")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        monkeypatch.delenv(name, raising=False)
     root = tmp_path / "repo"
     root.mkdir()
     git(root, "-c", "init.defaultBranch=main", "init", "-q")

@@ -113,16 +113,9 @@ def test_validate_runs_as_in_the_workflow(tmp_path: Path, monkeypatch: pytest.Mo
     assert bad.stdout.startswith(f"::error file=data/targets_2025.yaml,line={line},col=11,title=policydiff::")
 
 
-def test_review_runs_as_in_the_workflow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_runs_as_in_the_workflow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git_env: None) -> None:
     """The exact review command in a clone-like repository where origin/main is the base branch."""
     (review,) = [tokens for tokens in policydiff_commands() if tokens[1] == "review"]
-    for name in ("GIT_AUTHOR", "GIT_COMMITTER"):
-        monkeypatch.setenv(f"{name}_NAME", "policydiff tests")
-        monkeypatch.setenv(f"{name}_EMAIL", "tests@policydiff.invalid")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "POLICYDIFF_DATA"):
-        monkeypatch.delenv(name, raising=False)
     (tmp_path / "data").mkdir()
     data = tmp_path / "data" / "targets_2025.yaml"
     data.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
