@@ -109,8 +109,8 @@ def sources_dir(explicit: str | Path | None, data_directory: Path, region: str) 
     1. `--sources DIR` (explicit; must be a directory);
     2. `$POLICYDIFF_SOURCES`;
     3. a `sources/` folder beside the data files;
-    4. in a checkout, the nearest `shared/` folder above the repository (or above the data
-       directory): `shared/sources/<region>`, else `shared/seeds`.
+    4. in a checkout, a `shared/` folder above the repository (`shared_dirs`):
+       `shared/sources/<region>`, else `shared/seeds`.
 
     None when there is none (every source is then reported missing once).
     """
@@ -136,18 +136,29 @@ def sources_dir(explicit: str | Path | None, data_directory: Path, region: str) 
 
 
 def shared_dirs(data_directory: Path | None = None) -> list[Path]:
-    """`shared/` folders beside the repository or one of its parents (/work/main → /work/shared;
-    a worktree /work/wt/x → /work/shared), for the repository of this code and of the data."""
-    starts = [Path(__file__).resolve().parents[2]]
+    """`shared/` folders beside a checkout or above it (/work/main → /work/shared; a worktree
+    /work/wt/x → /work/shared): of the repository holding the data directory, then of the
+    checkout this code runs from (none for an installed package)."""
+    roots: list[Path] = []
     if data_directory is not None:
-        starts.append(data_directory.resolve())
+        roots += [root for root in [_checkout_root(data_directory.resolve())] if root is not None]
+    code = Path(__file__).resolve().parents[2]
+    if (code / "pyproject.toml").is_file():
+        roots.append(code)
     found: list[Path] = []
-    for start in starts:
-        for parent in (start, *start.parents):
+    for root in roots:
+        for parent in root.parents:
             candidate = parent / "shared"
-            if candidate.is_dir() and candidate not in found and parent != start:
+            if candidate.is_dir() and candidate not in found:
                 found.append(candidate)
     return found
+
+
+def _checkout_root(start: Path) -> Path | None:
+    for parent in (start, *start.parents):
+        if (parent / "pyproject.toml").is_file() or (parent / ".git").exists():
+            return parent
+    return None
 
 
 @lru_cache(maxsize=64)
