@@ -223,3 +223,33 @@ def test_a_corrupted_copy_of_the_bundled_data_fails_at_both_lines(tmp_path: Path
     # the changed quote is not in the source, and no longer states 5000; the changed value is not stated
     assert {(p["line"], p["path"].rsplit(".", 1)[-1]) for p in errors} == {
         (quote_line, "quote"), (line_of(text, "id: economic-aggregate") + 5, "value"), (value_line, "value")}
+
+
+def test_an_evidence_value_overrides_the_items(dataset: tuple[Path, Path]) -> None:
+    path, sources = dataset
+    (sources / "plan.txt").write_text("城镇新增就业1.3万人以上", encoding="utf-8")
+    text = DATA.replace("targets:\n", "- {id: plan, title: 规划, kind: policy, file: plan.txt}\ntargets:\n", 1)
+    text = text.replace("  - {source: report, quote: 城镇新增就业1.2万人}\n",
+                        "  - {source: report, quote: 城镇新增就业1.2万人}\n"
+                        "  - {source: plan, quote: 城镇新增就业1.3万人以上, value: 13000}\n")
+    assert "value: 13000" in text
+    path.write_text(text, encoding="utf-8")
+    report = verify_file(path, sources)
+    assert report.errors == 0, [str(p) for p in report.problems]
+    assert report.warnings == 1  # the plan says 以上, the report none: the sources disagree on the qualifier
+    path.write_text(text.replace("value: 13000}", "value: 14000}"), encoding="utf-8")
+    [problem] = verify_file(path, sources).problems[:1]
+    assert problem.is_error and problem.path == "targets[2].evidence[1].value"
+    assert problem.line == line_of(text, "value: 13000}")
+
+
+def test_a_decline_recorded_positive_is_a_warning(dataset: tuple[Path, Path]) -> None:
+    path, sources = dataset
+    (sources / "report.txt").write_text(SOURCE_TEXT + "单位国内生产总值能耗降低3%左右。", encoding="utf-8")
+    item = ("- id: energy-intensity\n  name: 单位国内生产总值能耗\n  metric: growth\n  value: {value}\n  unit: '%'\n"
+            "  qualifier: about\n  direction: down\n  evidence:\n  - {{source: report, quote: 单位国内生产总值能耗降低3%左右}}\n")
+    path.write_text(DATA + item.format(value=3), encoding="utf-8")
+    report = verify_file(path, sources)
+    assert (report.errors, report.warnings) == (0, 1)
+    path.write_text(DATA + item.format(value=-3), encoding="utf-8")
+    assert verify_file(path, sources).problems == ()
