@@ -215,7 +215,7 @@ class _Checker:
 
     def number(self, node: yaml.Node, path: str) -> int | float | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (_TAG + "int", _TAG + "float"):
-            if isinstance(node, yaml.ScalarNode) and node.style is None and _EXPONENT_TEXT.match(node.value):
+            if isinstance(node, yaml.ScalarNode) and not node.style and _EXPONENT_TEXT.match(node.value):
                 self.report(node, path, f"value `{_shown(node.value)}` is read as text: YAML 1.1 reads an exponent "
                             "only after a decimal point and with a sign (1.0e+3)", hint=_DECIMAL_HINT)
                 return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from policydiff.contract.model import Target, format_number
 from policydiff.comparison.normalise import normalise_name
@@ -77,6 +78,21 @@ def _visible(report: Report, options: RenderOptions) -> list[Change]:
     return [c for c in report.changes if options.show_unchanged or c.status is not Status.UNCHANGED]
 
 
+# Below this width six columns leave a few characters each: the changes are listed one field a
+# line instead, so a narrow terminal (or COLUMNS=25) still shows every word.
+NARROW = 72
+
+
+def _print_narrow(console: Any, status: Any, cells: tuple[str, ...]) -> None:
+    from rich.text import Text
+
+    sector, name, values, delta, flags = cells
+    console.print(Text.assemble(status, "  ", one_line(sector)) if sector else status)
+    for field in (name, f"{values}  {delta}".rstrip(), flags):
+        if field:
+            console.print(Text("  " + one_line(field)))
+
+
 def render_table(report: Report, options: RenderOptions) -> str:
     from rich.table import Table
     from rich.text import Text
@@ -90,6 +106,8 @@ def render_table(report: Report, options: RenderOptions) -> str:
                            ("change", {"ratio": 2, "overflow": "fold"}), ("notes", {"ratio": 3, "overflow": "fold"})):
         table.add_column(column, **kwargs)
     changes = sorted(_visible(report, options), key=_sector_key)
+    if changes and options.width < NARROW:
+        console.print(title)
     previous = None
     for change in changes:
         sector = change.sector or "—"
@@ -97,9 +115,12 @@ def render_table(report: Report, options: RenderOptions) -> str:
         # every cell is Text (never markup) with control characters made visible
         cells = (sector if sector != previous else "", _name(change, options.lang), _values(change),
                  delta_text(change), _flags(change))
-        table.add_row(Text(one_line(cells[0])), status, *(Text(one_line(cell)) for cell in cells[1:]))
+        if options.width < NARROW:
+            _print_narrow(console, status, cells)
+        else:
+            table.add_row(Text(one_line(cells[0])), status, *(Text(one_line(cell)) for cell in cells[1:]))
         previous = sector
-    if changes:
+    if changes and options.width >= NARROW:
         console.print(table)
     for line in report.coverage.messages(str(report.from_year), str(report.to_year)):
         console.print(Text(one_line(f"note: {line}"), style="yellow"))
