@@ -618,3 +618,46 @@ def test_review_output_refuses_a_data_file(git_repo: Path) -> None:
     before = path.read_bytes()
     result = check(run("review", "--base", "HEAD", "-o", str(path)))
     assert result.code == 2 and path.read_bytes() == before
+
+
+def test_review_of_a_hostile_work_tree_file_is_an_input_error(git_repo: Path) -> None:
+    data_file(git_repo / "data", 2025)
+    _commit(git_repo)
+    data_file(git_repo / "data", 2025, name=f"{E}]52;c;cHduZWQ={E}\\产值")
+    for output_format in FORMATS:
+        result = check(run("review", "--base", "HEAD", "--format", output_format))
+        assert result.code == 2 and "targets_2025.yaml" in result.stderr and "U+001B" in result.stderr
+
+
+# -- 4, 12. a failed write and Ctrl-C ---------------------------------------------------------
+
+def test_a_failed_write_leaves_the_old_report_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = data_file(tmp_path, 2024), data_file(tmp_path, 2025, value="6")
+    report = tmp_path / "report.md"
+    report.write_text("the previous report\n", encoding="utf-8")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = check(run("compare", str(first), str(second), "-f", "markdown", "-o", str(report)))
+    assert result.code == 2 and "No space left" in result.stderr and "report.md" in result.stderr
+    assert report.read_text(encoding="utf-8") == "the previous report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "targets_2024.yaml", "targets_2025.yaml"]
+
+
+def test_ctrl_c_at_start_up_prints_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    import policydiff.cli
+    import policydiff.cli.app
+
+    def interrupted(argv: Any = None) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(policydiff.cli.app, "main", interrupted)
+    monkeypatch.setattr(gc, "disable", lambda: None)  # run() switches the collector off for the CLI
+    with pytest.raises(SystemExit) as exit_:
+        policydiff.cli.run()
+    assert exit_.value.code == 130
+    assert capsys.readouterr().err == "policydiff: interrupted\n"
