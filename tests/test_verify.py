@@ -189,7 +189,7 @@ def test_control_characters_of_a_quote_are_shown_escaped(dataset: tuple[Path, Pa
     path.write_text(DATA.replace("quote: 城镇新增就业1.2万人", 'quote: "城镇新增就业1.2万人\\e[2J"'), encoding="utf-8")
     result = run(str(path), "--sources", str(sources))
     assert result.exit_code == 1
-    assert "\x1b" not in result.output and "\\x1b" in result.output
+    assert "\x1b" not in result.output and "U+001B" in result.output
 
 
 # -- the bundled data --------------------------------------------------------------------------

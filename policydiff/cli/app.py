@@ -74,7 +74,11 @@ def guarded(func: F) -> F:
             sys.stderr.write(f"policydiff: {_safe(str(error))}\n")
             raise typer.Exit(ExitCode.USAGE) from None
         except BrokenPipeError:
-            raise
+            # the reader went away (`policydiff units | head -1`): end quietly, as cat does; left
+            # to click, it would exit 1
+            from policydiff.cli import closed_pipe
+
+            raise typer.Exit(closed_pipe()) from None
         except KeyboardInterrupt:
             sys.stderr.write("policydiff: interrupted\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None

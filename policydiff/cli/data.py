@@ -91,11 +91,9 @@ def regions(
     *, data: DataOptions,
 ) -> None:
     """List the regions of the data directory with their years, target and result counts and sources."""
-    import json
-
     from policydiff.load import datadir
     from policydiff.load.loader import load_file
-    from policydiff.render.text import one_line
+    from policydiff.render.text import json_text, one_line
 
     rows: list[dict[str, Any]] = []
     for found in datadir.regions(datadir.data_dir(data.data_dir)):
@@ -109,7 +107,7 @@ def regions(
             "sources": sorted({source.file or source.title for s in sets for source in s.sources}),
         })
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(rows, indent=2) + "\n")
         return
     for row in rows:
         years = f"{row['years'][0]}–{row['years'][-1]}" if row["years"] else "no years"

@@ -3,18 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Context, Decimal
 
 from policydiff.comparison.align import Alignment, Pair
 from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
-from policydiff.contract.model import Direction, Qualifier, Target, TargetSet
-from policydiff.contract.units import comparable, convert, lookup
+from policydiff.contract.model import Direction, Number, Qualifier, Target, TargetSet, Value
+from policydiff.contract.units import comparable, lookup
 
-_RELATIVE_TOLERANCE = 1e-9
 _PERCENT_UNITS = {"%", "‰"}
+# Values are compared exactly, in decimal: a stated value has at most 15 significant digits and a
+# unit factor is a power of ten or a short decimal (斤 = 0.0005 吨), so a product or quotient at
+# 60 digits is exact. 12345678901.5 → 12345678901.7 元 is raised by 0.2 元, never "unchanged"
+# because floats agree to 1e-9 (docs/untrusted-data.md).
+_EXACT = Context(prec=60)
+_SLACK = Decimal("0.95")  # 左右 (about) is met within 5 %
 
 
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= _RELATIVE_TOLERANCE * max(1.0, abs(a), abs(b))
+def _exact(number: Number) -> Decimal:
+    """The number as the data states it: a float's shortest repr is its stated digits."""
+    return Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
+
+
+def _midpoint(value: Value) -> Decimal:
+    return _EXACT.divide(_EXACT.add(_exact(value.low), _exact(value.high)), Decimal(2))
+
+
+def _in_unit(amount: Decimal, from_symbol: str, to_symbol: str) -> Decimal:
+    """`amount` in `from_symbol` expressed in `to_symbol` (the units are comparable)."""
+    source, target = lookup(from_symbol), lookup(to_symbol)
+    assert source is not None and target is not None
+    return _EXACT.divide(_EXACT.multiply(amount, _exact(source.factor)), _exact(target.factor))
 
 
 def _comparable(before: Target, after: Target) -> list[str]:
@@ -60,15 +78,13 @@ def pair_change(pair: Pair) -> Change:
     reasons = _comparable(before, after)
     if reasons:
         return Change(Status.CHANGED, notes=tuple(reasons + _notes(before, after)), **common)  # type: ignore[arg-type]
-    old = before.value.midpoint
-    new = convert(after.value.midpoint, after.unit, before.unit)
-    delta = new - old
-    status = Status.UNCHANGED if _same(old, new) else (Status.RAISED if delta > 0 else Status.LOWERED)
-    if status is Status.UNCHANGED:
-        delta = 0.0
+    old = _midpoint(before.value)
+    new = _in_unit(_midpoint(after.value), after.unit, before.unit)
+    delta = _EXACT.subtract(new, old)
+    status = Status.UNCHANGED if delta == 0 else (Status.RAISED if delta > 0 else Status.LOWERED)
     percent = before.unit in _PERCENT_UNITS
-    delta_pct = None if _same(old, 0.0) else delta / abs(old) * 100
-    return Change(status, delta=delta, delta_unit="个百分点" if percent else before.unit, delta_pct=delta_pct,
+    delta_pct = None if old == 0 else float(_EXACT.divide(_EXACT.multiply(delta, Decimal(100)), abs(old)))
+    return Change(status, delta=float(delta), delta_unit="个百分点" if percent else before.unit, delta_pct=delta_pct,
                   ambition=_ambition(before, after, status), notes=tuple(_notes(before, after)),
                   **common)  # type: ignore[arg-type]
 
@@ -82,12 +98,12 @@ def verdict(target: Target, actual: Target) -> Verdict:
     """Whether `actual` meets `target` (UNKNOWN when they cannot be compared)."""
     if _comparable(target, actual):
         return Verdict.UNKNOWN
-    achieved = convert(actual.value.high, actual.unit, target.unit)
-    goal = target.value.low if target.qualifier is not Qualifier.AT_MOST else target.value.high
+    achieved = _in_unit(_exact(actual.value.high), actual.unit, target.unit)
+    goal = _exact(target.value.low if target.qualifier is not Qualifier.AT_MOST else target.value.high)
     if target.direction is Direction.DOWN or target.qualifier is Qualifier.AT_MOST:
-        return Verdict.MET if achieved <= goal or _same(achieved, goal) else Verdict.MISSED
-    slack = 0.95 if target.qualifier is Qualifier.ABOUT else 1.0
-    if achieved >= goal * slack or _same(achieved, goal):
+        return Verdict.MET if achieved <= goal else Verdict.MISSED
+    slack = _SLACK if target.qualifier is Qualifier.ABOUT else Decimal(1)
+    if achieved >= _EXACT.multiply(goal, slack):
         return Verdict.MET
     # "at least X" below the goal says nothing about how far below the outcome stayed
     return Verdict.UNKNOWN if actual.qualifier is Qualifier.AT_LEAST else Verdict.MISSED

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -79,13 +80,33 @@ def _problem(file: str, node: yaml.Node | None, message: str) -> Problem:
                    hint="entries look like `- from: 2024/some-id` / `  to: 2025/other-id`")
 
 
-def _scalar(mapping: yaml.MappingNode, key: str) -> tuple[str | None, yaml.Node | None]:
+def _key(node: yaml.Node) -> str | None:
+    """A mapping key's text; None for a complex key (`? [a]`), which links.yaml never has."""
     import yaml
 
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _fields(mapping: yaml.MappingNode, file: str, problems: list[Problem]) -> dict[str, yaml.Node]:
+    """A link's fields by name; unknown, complex and repeated keys reported."""
+    fields: dict[str, yaml.Node] = {}
     for key_node, value_node in mapping.value:
-        if key_node.value == key:
-            return (value_node.value if isinstance(value_node, yaml.ScalarNode) else None), value_node
-    return None, None
+        key = _key(key_node)
+        if key is None:
+            problems.append(_problem(file, key_node, "a link's field names are plain words (from, to, note)"))
+        elif key not in ("from", "to", "note"):
+            problems.append(_problem(file, key_node, f"unknown field `{key}` in a link (fields: from, to, note)"))
+        elif key in fields:
+            problems.append(_problem(file, key_node, f"duplicate field `{key}` in a link (YAML would keep the last)"))
+        else:
+            fields[key] = value_node
+    return fields
+
+
+def _text(node: yaml.Node | None) -> str | None:
+    import yaml
+
+    return node.value if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") else None
 
 
 def _link(node: yaml.Node, file: str, problems: list[Problem]) -> Link | None:
@@ -94,49 +115,86 @@ def _link(node: yaml.Node, file: str, problems: list[Problem]) -> Link | None:
     if not isinstance(node, yaml.MappingNode):
         problems.append(_problem(file, node, "each link must be a mapping with `from` and `to`"))
         return None
-    unknown = [k.value for k, _ in node.value if k.value not in ("from", "to", "note")]
-    if unknown:
-        problems.append(_problem(file, node, f"unknown field `{unknown[0]}` in a link (fields: from, to, note)"))
+    fields = _fields(node, file, problems)
     refs = []
     for key in ("from", "to"):
-        text, value_node = _scalar(node, key)
-        match = _REF.match(str(text or ""))
+        value_node = fields.get(key)
+        text = _text(value_node)
+        match = _REF.match(text or "")
         if match is None:
-            problems.append(_problem(file, value_node or node, f"`{key}` must be YEAR/target-id, found `{text}`"))
+            shown = text if text is not None else "(nothing)" if value_node is None else "(not text)"
+            problems.append(_problem(file, value_node or node, f"`{key}` must be YEAR/target-id, found `{shown[:60]}`"))
             return None
         refs.append(TargetRef(int(match.group(1)), match.group(2)))
-    note, _ = _scalar(node, "note")
+    note_node = fields.get("note")
+    note = _text(note_node)
+    if note_node is not None and note is None:
+        problems.append(_problem(file, note_node, "`note` must be text"))
     return Link(refs[0], refs[1], note or "", node.start_mark.line + 1)
 
 
+def _conflicts(file: str, pins: list[Link], forbids: list[Link]) -> list[Problem]:
+    """Curator decisions that contradict each other: a pair both pinned and forbidden, and two pins
+    sharing a target (a target has one partner; the aligner would silently keep one)."""
+    problems: list[Problem] = []
+    forbidden = {frozenset((link.first, link.second)): link for link in forbids}
+    seen: dict[TargetRef, Link] = {}
+    for link in pins:
+        clash = forbidden.get(frozenset((link.first, link.second)))
+        if clash is not None:
+            problems.append(Problem(Severity.ERROR, f"{link.first} → {link.second} is both pinned (line {link.line}) "
+                                    f"and forbidden (line {clash.line})", file, link.line, 1,
+                                    hint="keep the one decision that is right and remove the other"))
+        for ref in (link.first, link.second):
+            if ref in seen:
+                problems.append(Problem(Severity.ERROR, f"{ref} is pinned twice (lines {seen[ref].line} and {link.line})",
+                                        file, link.line, 1, hint="a target pairs with one target: keep one pin"))
+            else:
+                seen[ref] = link
+    return problems
+
+
 def load_links(directory: Path | None) -> Links:
-    """The links of a data directory (none when it has no links.yaml); DataError when malformed."""
-    if directory is None or not (directory / LINKS_FILE).is_file():
+    """The links of a data directory (none when it has no links.yaml); DataError when malformed,
+    UnreadableFileError when it is not a readable regular file (a pipe, a device, a link out)."""
+    if directory is None or not os.path.lexists(directory / LINKS_FILE):
         return NO_LINKS
     import yaml
 
     from policydiff.load import yamlnodes
 
     path = directory / LINKS_FILE
-    root, problems = yamlnodes.compose(read_text(path), str(path))
+    text = read_text(path)
+    root, problems = yamlnodes.compose(text, str(path))
     if root is None:
         if problems:
             raise DataError(tuple(problems))
         return NO_LINKS
+    if yamlnodes.count_nodes(root, yamlnodes.node_budget(text)) is None:
+        raise DataError((_problem(str(path), root, "the YAML expands through aliases past its size (alias bomb?)"),))
     if not isinstance(root, yaml.MappingNode):
         raise DataError((_problem(str(path), root, "links.yaml must be a mapping with `pin` and/or `forbid`"),))
     found: dict[str, list[Link]] = {"pin": [], "forbid": []}
+    sections: set[str] = set()
     for key_node, value_node in root.value:
-        if key_node.value not in found:
-            problems.append(_problem(str(path), key_node, f"unknown section `{key_node.value}` (use pin or forbid)"))
+        key = _key(key_node)
+        if key is None or key not in found:
+            shown = key[:60] if key is not None else "(a complex key)"
+            problems.append(_problem(str(path), key_node, f"unknown section `{shown}` (use pin or forbid)"))
+        elif key in sections:
+            problems.append(_problem(str(path), key_node, f"`{key}:` appears twice; YAML would keep only the "
+                                     "last list: merge them into one"))
         elif not isinstance(value_node, yaml.SequenceNode):
+            sections.add(key)
             if not (isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":null")):
-                problems.append(_problem(str(path), value_node, f"`{key_node.value}` must be a list of links"))
+                problems.append(_problem(str(path), value_node, f"`{key}` must be a list of links"))
         else:
+            sections.add(key)
             for item in value_node.value:
                 link = _link(item, str(path), problems)
                 if link is not None:
-                    found[key_node.value].append(link)
+                    found[key].append(link)
+    problems += _conflicts(str(path), found["pin"], found["forbid"])
     if problems:
         raise DataError(tuple(problems))
     return Links(tuple(found["pin"]), tuple(found["forbid"]))

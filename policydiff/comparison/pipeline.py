@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,7 +73,8 @@ def compare(before: YearOrPath, after: YearOrPath, data_dir: str | Path | None =
 def links_file(later: Path | None, directory: Path) -> Path | None:
     """links.yaml beside the later file when it has one, else the data directory's, if any."""
     folders = ([later.parent] if later is not None else []) + [directory]
-    return next((folder / LINKS_FILE for folder in folders if (folder / LINKS_FILE).is_file()), None)
+    # lexists: a links.yaml that is a pipe or a bad link is reported when read, never skipped
+    return next((folder / LINKS_FILE for folder in folders if os.path.lexists(folder / LINKS_FILE)), None)
 
 
 def _links_at(found: Path | None) -> Links:

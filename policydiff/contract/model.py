@@ -65,11 +65,18 @@ class Value:
 
 
 def format_number(number: float) -> str:
-    """Shortest faithful text for a number: 1200, 1.3, 0.25 (never 1200.0 or 1e3)."""
-    if isinstance(number, float) and number.is_integer() and abs(number) < 1e15:
-        return str(int(number))
+    """Shortest faithful text for a number, in plain decimal: 1200, 1.3, 0.25, 12345678901.5,
+    0.00001 (never 1200.0, 1e3 or 1.23456789e+10); a float's shortest repr is the number as the
+    data states it (at most 15 significant digits), so nothing is rounded away."""
     if isinstance(number, float):
-        return f"{number:.10g}" if abs(number) >= 1e-4 else repr(number)
+        if number != number or number in (float("inf"), float("-inf")):
+            return repr(number)
+        if number.is_integer() and abs(number) < 1e16:
+            return str(int(number))
+        from decimal import Decimal
+
+        text = format(Decimal(repr(number)), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return str(number)
 
 

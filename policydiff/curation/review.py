@@ -33,6 +33,7 @@ class FileStatus(StrEnum):
     MODIFIED = "modified"
     ADDED = "added"
     DELETED = "deleted"
+    RENAMED = "renamed"  # moved (or renamed .yml ↔ .yaml): same year and region, old path in `renamed_from`
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,19 @@ class FileReview:
     status: FileStatus
     report: Report
     notes: tuple[str, ...] = ()
+    renamed_from: str | None = None
 
     @property
     def edited(self) -> bool:
         """Whether anything but formatting changed (an added or deleted file always counts)."""
-        return self.status is not FileStatus.MODIFIED or bool(self.report.changes or self.notes)
+        return self.status not in (FileStatus.MODIFIED, FileStatus.RENAMED) or bool(self.report.changes or self.notes)
 
     def to_json(self) -> dict[str, Any]:
         data = self.report.to_json()
-        return {"path": self.path, "status": self.status.value, "notes": list(self.notes),
-                "summary": data["summary"], "changes": data["changes"]}
+        head: dict[str, Any] = {"path": self.path, "status": self.status.value}
+        if self.renamed_from is not None:
+            head["renamed_from"] = self.renamed_from
+        return {**head, "notes": list(self.notes), "summary": data["summary"], "changes": data["changes"]}
 
 
 def _differing(old: object, new: object, names: tuple[str, ...]) -> list[str]:
@@ -124,7 +128,7 @@ def _file_notes(old: TargetSet, new: TargetSet) -> list[str]:
 def review_sets(old: TargetSet, new: TargetSet, path: str, status: FileStatus) -> FileReview:
     changes = _pair_lists(old.targets, new.targets, new.year, "target")
     changes += _pair_lists(old.actuals, new.actuals, new.year, "actual")
-    notes = _file_notes(old, new) if status is FileStatus.MODIFIED else []
+    notes = _file_notes(old, new) if status in (FileStatus.MODIFIED, FileStatus.RENAMED) else []
     # Coverage notes compare two years' document sets; an edit within a year is told by `notes`.
     kinds = (new if status is not FileStatus.DELETED else old).source_kinds
     report = Report(old.year, new.year, new.region, tuple(changes), Coverage(kinds, kinds),
@@ -150,20 +154,54 @@ def _load_version(text: str, name: str, label: str) -> TargetSet:
     return result.target_set
 
 
-def _review_file(repo: Repository, revision: str, name: str) -> FileReview | None:
-    """The review of one changed path (relative to the root), or None when it is not a data file now or then."""
+Versions = tuple[TargetSet | None, TargetSet | None]
+
+
+def _versions(repo: Repository, revision: str, name: str) -> Versions:
+    """The old (at `revision`) and new (work tree) versions of one changed path. The base version
+    is read strictly (a non-UTF-8 blob is an input error, never decoded with replacement
+    characters); the work tree's only if it is a regular file inside its directory."""
     path = repo.root / name
     old_text = repo.show(revision, name)
-    new_text = read_text(Path(_shown(path))) if path.is_file() else None
-    if old_text is None and new_text is None:
-        return None
+    new_text = read_text(Path(_shown(path))) if os.path.lexists(path) else None
     new = _load_version(new_text, name, _shown(path)) if new_text is not None else None
     old = _load_version(old_text, name, f"{revision}:{name}") if old_text is not None else None
-    status = FileStatus.ADDED if old is None else (FileStatus.DELETED if new is None else FileStatus.MODIFIED)
+    return old, new
+
+
+def _file_review(name: str, old: TargetSet | None, new: TargetSet | None, renamed_from: str | None = None) -> FileReview:
+    status = (FileStatus.RENAMED if renamed_from is not None else FileStatus.ADDED if old is None
+              else FileStatus.DELETED if new is None else FileStatus.MODIFIED)
     reference = new or old
     assert reference is not None
     empty = _empty(reference.year, reference.region)
-    return review_sets(old or empty, new or empty, name, status)
+    review_ = review_sets(old or empty, new or empty, name, status)
+    if renamed_from is None:
+        return review_
+    return replace(review_, renamed_from=renamed_from, notes=(f"renamed from {renamed_from}", *review_.notes))
+
+
+def _with_renames(found: dict[str, Versions]) -> list[FileReview]:
+    """One review per path; a deleted and an added file of the same year and region are one
+    file moved (git's rename detection compares bytes, and a move usually edits a line or two)."""
+    added = {name: new for name, (old, new) in found.items() if old is None and new is not None}
+    renamed: dict[str, str] = {}  # new path → old path
+    for name, (old, new) in found.items():
+        if new is None and old is not None:
+            partner = next((other for other, candidate in added.items() if other not in renamed
+                            and candidate is not None and (candidate.year, candidate.region) == (old.year, old.region)),
+                           None)
+            if partner is not None:
+                renamed[partner] = name
+    reviews = []
+    for name, (old, new) in sorted(found.items()):
+        if name in renamed.values():
+            continue
+        if name in renamed:
+            reviews.append(_file_review(name, found[renamed[name]][0], new, renamed[name]))
+        elif old is not None or new is not None:
+            reviews.append(_file_review(name, old, new))
+    return reviews
 
 
 def _relative_paths(repo: Repository, paths: list[Path], revision: str) -> list[str]:
@@ -187,10 +225,6 @@ def review(paths: list[Path], base: str | None = None) -> tuple[str, list[FileRe
     revision = base or repo.default_base()
     repo.verify(revision)
     relative = _relative_paths(repo, paths, revision)
-    reviews = []
-    for name in repo.changed_files(revision, relative):
-        if TARGET_FILE.match(PurePosixPath(name).name):
-            file_review = _review_file(repo, revision, name)
-            if file_review is not None and file_review.edited:
-                reviews.append(file_review)
-    return revision, reviews
+    found = {name: _versions(repo, revision, name) for name in repo.changed_files(revision, relative)
+             if TARGET_FILE.match(PurePosixPath(name).name)}
+    return revision, [r for r in _with_renames(found) if r.edited]

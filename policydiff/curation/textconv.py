@@ -6,8 +6,9 @@ from pathlib import Path
 
 from policydiff.contract.errors import UnreadableFileError
 from policydiff.contract.model import Source, Target, TargetSet
-from policydiff.load.files import read_text
+from policydiff.load.files import decode, read_bytes
 from policydiff.load.loader import check_text
+from policydiff.render.text import one_line
 
 
 def _line(target: Target) -> str:
@@ -41,20 +42,18 @@ def _source_line(source: Source) -> str:
     return " ".join(parts)
 
 
-def _raw_text(path: Path, error: UnreadableFileError) -> str:
-    """A file that is not a readable data file (not UTF-8, too large), as it is, so `git diff` still shows it."""
-    try:
-        return path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        return f"(unreadable: {error})\n"
-
-
 def textconv_text(path: Path) -> str:
-    """One line per target (sorted by id) with its evidence below; a file that is not valid data, as it is."""
+    """One line per target (sorted by id) with its evidence below; a file that is not valid data,
+    as it is (not UTF-8: decoded with replacement characters), so `git diff` still shows it. Only
+    a regular file is read, bounded: never a pipe or a device. The caller makes controls visible."""
     try:
-        text = read_text(path)
+        raw = read_bytes(path)
     except UnreadableFileError as error:
-        return _raw_text(path, error)
+        return f"(unreadable: {error})\n"
+    try:
+        text = decode(raw, path)
+    except UnreadableFileError:
+        return raw.decode("utf-8", errors="replace")
     result = check_text(text, path)
     if result.target_set is None:
         return text
@@ -63,12 +62,12 @@ def textconv_text(path: Path) -> str:
 
 def _lines(target_set: TargetSet) -> str:
     region = target_set.region + (f" ({target_set.region_en})" if target_set.region_en else "")
-    lines = [f"region: {region}", f"year: {target_set.year}", "sources:"]
-    lines += [f"  {_source_line(s)}" for s in target_set.sources]
+    lines = [one_line(f"region: {region}"), f"year: {target_set.year}", "sources:"]
+    lines += [f"  {one_line(_source_line(s))}" for s in target_set.sources]
     for heading, items in (("targets:", target_set.targets), ("actuals:", target_set.actuals)):
         lines.append(heading)
         for target in sorted(items, key=lambda t: t.id):
             year = f" (year {target.year})" if target.year is not None else ""
-            lines.append("  " + _line(target) + year)
-            lines += _evidence_lines(target)
+            lines.append("  " + one_line(_line(target) + year))
+            lines += [one_line(line) for line in _evidence_lines(target)]
     return "\n".join(lines) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import os
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -85,14 +85,14 @@ def validate_links(directory: Path) -> FileReport | None:
     from policydiff.contract.errors import DataError
 
     path = directory / LINKS_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None
     try:
         links = load_links(directory)
     except DataError as error:
         return FileReport(str(path), error.problems)
     except UnreadableFileError as error:
-        return FileReport(str(path), (Problem(Severity.ERROR, str(error), str(path)),), True)
+        return FileReport(str(path), (Problem(Severity.ERROR, str(error).removeprefix(f"{path}: "), str(path)),), True)
     known: dict[int, set[str] | None] = {}
     problems: list[Problem] = []
     for kind, group in (("pin", links.pins), ("forbid", links.forbids)):
@@ -132,25 +132,28 @@ def _github_property(text: str) -> str:
 
 def format_report(report: ValidationReport, style: ProblemFormat) -> str:
     """The report as text for a person, GitHub Actions annotations, or JSON."""
+    from policydiff.render.text import json_text, one_line
+
     if style is ProblemFormat.JSON:
-        return json.dumps({
+        return json_text({
             "valid": report.exit_code == 0,
             "files": [{"path": f.path, "errors": f.errors, "warnings": f.warnings,
                        "problems": [p.to_json() for p in f.problems]} for f in report.files],
-        }, ensure_ascii=False, indent=2) + "\n"
+        }, indent=2) + "\n"
     lines: list[str] = []
     for file in report.files:
         for problem in file.problems:
             if style is ProblemFormat.GITHUB:
                 level = "error" if problem.is_error else "warning"
-                place = f"file={_github_property(problem.file)}" + (f",line={problem.line},col={problem.column}" if problem.line else "")
+                place = f"file={_github_property(one_line(problem.file))}" + (f",line={problem.line},col={problem.column}" if problem.line else "")
                 field = f"{problem.path}: " if problem.path else ""
                 hint = f" ({problem.hint})" if problem.hint else ""
-                lines.append(f"::{level} {place},title=policydiff::{_github_escape(field + problem.message + hint)}")
+                lines.append(f"::{level} {place},title=policydiff::"
+                             f"{_github_escape(one_line(field + problem.message + hint))}")
             else:
-                lines.append(str(problem))
+                lines.append(one_line(str(problem)))
         if style is ProblemFormat.HUMAN:
             verdict = "ok" if not file.errors else f"{file.errors} error(s)"
             warned = f", {file.warnings} warning(s)" if file.warnings else ""
-            lines.append(f"{file.path}: {verdict}{warned}")
+            lines.append(one_line(f"{file.path}: {verdict}{warned}"))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -41,6 +41,25 @@ _SCALARS = yaml.constructor.SafeConstructor()
 # never the number a document states, and other YAML tools read them differently.
 _OTHER_BASE = re.compile(r"[-+]?0[0-9_]*[0-9xXbBoO]|.*:")
 _DECIMAL_HINT = "write the number in decimal as the document states it"
+# Data from a pull request reaches terminals, spreadsheets and CI logs: C0/C1 controls, DEL,
+# bidirectional overrides and isolates (which reorder what a reviewer sees), zero-width and
+# line/paragraph separators are never part of a stated indicator. Tab is allowed everywhere,
+# newline only in the free-text fields below (a block scalar `note: |`).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_MULTILINE_FIELDS = frozenset({"note", "quote"})
+# Resource bounds (docs/untrusted-data.md): alignment cost grows with the square of a name's
+# length, so names are capped well above any real one (the longest bundled name is 30 characters).
+MAX_TEXT = 500
+MAX_LONG_TEXT = 2000
+_LONG_FIELDS = frozenset({"note", "quote"})
+# A stated value: at most 15 significant digits (what a float holds exactly, so that every
+# comparison is exact) and a magnitude of at most 1e15 (no sum, midpoint or unit conversion overflows).
+MAX_MAGNITUDE = 1e15
+MAX_DIGITS = 15
+# A year (`year`, an actual's `year`): four digits, as in the file name.
+_YEARS = range(1000, 10000)
+# YAML 1.1 reads 1e308 (no dot, unsigned exponent) as text, 1.0e+308 as a number.
+_EXPONENT_TEXT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$")
 
 
 class _Checker:
@@ -174,6 +193,21 @@ class _Checker:
         if not text:
             self.report(node, path, f"`{spec.name}` is empty", hint=spec.description)
             return None
+        limit = MAX_LONG_TEXT if spec.name in _LONG_FIELDS else MAX_TEXT
+        if len(text) > limit:
+            self.report(node, path, f"`{spec.name}` is {len(text)} characters long, over the limit of {limit}",
+                        hint="shorten it; put long remarks in `note`" if spec.name != "note" else "shorten it")
+            return None
+        bad = _CONTROL.search(text) or (None if spec.name in _MULTILINE_FIELDS else re.search("\n", text))
+        if bad is not None:
+            code = ord(bad.group())
+            kind = ("a line break" if code == 10 else "a bidirectional-text control" if 0x202a <= code <= 0x202e
+                    or 0x2066 <= code <= 0x2069 else "an invisible character" if code >= 0x200b
+                    else "a control character")
+            self.report(node, path, f"`{spec.name}` contains {kind} (U+{code:04X}) at character {bad.start() + 1}",
+                        hint="delete it: data text is printed in terminals, spreadsheets and CI logs"
+                        + ("; newlines are allowed only in `note` and `quote`" if code == 10 else ""))
+            return None
         return text
 
     def integer(self, node: yaml.ScalarNode, spec: FieldSpec, path: str) -> int | None:
@@ -184,6 +218,9 @@ class _Checker:
         if read is None:
             return None
         number = int(read)
+        if spec.type is FieldType.INTEGER and spec.name == "year" and number not in _YEARS:
+            self.report(node, path, f"year `{number}` is not a four-digit year", hint="write the year, e.g. 2025")
+            return None
         if spec.type is FieldType.VERSION:
             if number not in SUPPORTED_VERSIONS:
                 self.report(node, path, f"schema_version {number} is not supported",
@@ -223,14 +260,29 @@ class _Checker:
 
     def number(self, node: yaml.Node, path: str) -> int | float | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (_TAG + "int", _TAG + "float"):
+            if isinstance(node, yaml.ScalarNode) and not node.style and _EXPONENT_TEXT.match(node.value):
+                self.report(node, path, f"value `{_shown(node.value)}` is read as text: YAML 1.1 reads an exponent "
+                            "only after a decimal point and with a sign (1.0e+3)", hint=_DECIMAL_HINT)
+                return None
             self.report(node, path, f"value must be a number, found {_describe(node)}",
                         hint="write it unquoted, e.g. 1200 or 1.3, and put the unit in `unit`")
             return None
-        return self.read_number(node, "value", path)
+        number = self.read_number(node, "value", path)
+        if number is None:
+            return None
+        if abs(number) > MAX_MAGNITUDE:
+            self.report(node, path, f"value `{_shown(node.value)}` is beyond the limit of ±10^15",
+                        hint="state it in a larger unit (万亿元 rather than 元)")
+            return None
+        if _significant_digits(number) > MAX_DIGITS:
+            self.report(node, path, f"value `{_shown(node.value)}` has more than {MAX_DIGITS} significant digits",
+                        hint=_DECIMAL_HINT)
+            return None
+        return number
 
     def read_number(self, node: yaml.ScalarNode, name: str, path: str) -> int | float | None:
         """An int or float scalar's number by YAML's rules; None, once reported, when it is not one."""
-        shown = node.value if len(node.value) <= 20 else node.value[:17] + "..."
+        shown = _shown(node.value)
         if _OTHER_BASE.match(node.value):
             self.report(node, path, f"{name} `{shown}` is not a decimal number", hint=_DECIMAL_HINT)
             return None
@@ -273,6 +325,19 @@ class _Checker:
             if fields is not None:
                 items.append((fields, item))
         return items
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 20 else text[:17] + "..."
+
+
+def _significant_digits(number: int | float) -> int:
+    """Digits of the number as written, without leading or trailing zeros (1200 → 2, 1.25 → 3);
+    a float's shortest repr has at most 15 digits exactly when it was written with at most 15."""
+    from decimal import Decimal
+
+    digits = Decimal(repr(number) if isinstance(number, float) else str(number)).normalize().as_tuple().digits
+    return len(digits)
 
 
 def _describe(node: yaml.Node | None) -> str:
@@ -323,6 +388,10 @@ def check_text(text: str, file_path: Path) -> LoadResult:
             hint="remove the anchors and aliases (&name / *name)"),))
     checker = _Checker(name)
     for node in _tags(root):
+        if node.tag == _TAG + "merge":
+            checker.report(node, "", "YAML merge keys (`<<:`) are not allowed",
+                           hint="write each field out in full; data files hold plain values only")
+            continue
         if not node.tag.startswith(_TAG) or node.tag.removeprefix(_TAG) not in _SAFE_TAGS:
             checker.report(node, "", f"YAML tag `{node.tag}` is not allowed",
                            hint="data files hold plain values only; remove the tag")

@@ -95,11 +95,10 @@ def _subregions(root: Path) -> list[Path]:
 
 def top_region_name(root: Path) -> str:
     """The top-level region's name: the slug of its files' `region_en`, else the folder's name."""
+    from policydiff.load.files import read_head
+
     for path in reversed(target_files(root)):
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:4096]
-        except OSError:
-            continue
+        head = read_head(path, 4096)  # a regular file only: a FIFO or /dev/zero link is skipped
         found = _REGION_EN.search(head)
         if found and _slug(found.group(1)):
             return _slug(found.group(1))
@@ -157,12 +156,12 @@ def resolve(argument: str, directory: Path | None = None) -> Path:
         base = directory if directory is not None else data_dir()
         for suffix in (".yaml", ".yml"):
             candidate = base / f"targets_{argument}{suffix}"
-            if candidate.is_file() or candidate.is_symlink():
+            if os.path.lexists(candidate):  # a pipe or a bad link too: reading it says what is wrong
                 return candidate
         years = ", ".join(str(y) for y in available_years(base)) or "none"
         raise UsageError(f"no data for {argument} in {base} (years available: {years}); "
                          f"pass a file path, --region or --data-dir")
     path = Path(argument)
-    if not path.exists() and not path.is_symlink():
+    if not os.path.lexists(path):
         raise UsageError(f"{argument}: no such file; pass a year such as 2025 or a path to a targets_YYYY.yaml file")
     return path

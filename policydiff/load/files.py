@@ -6,6 +6,7 @@ Kept apart from the YAML code so that commands that need no YAML never import it
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -16,6 +17,7 @@ MAX_FILE_BYTES = 64_000_000  # about 170 000 targets
 
 
 def _regular_file(path: Path) -> None:
+    _contained_link(path)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -23,7 +25,7 @@ def _regular_file(path: Path) -> None:
             raise UnreadableFileError(f"{path}: a symbolic link to a missing file; fix or remove the link") from None
         raise UnreadableFileError(f"{path}: no such file (check the path, or pass a year such as 2025)") from None
     except OSError as error:
-        if error.errno == 40:  # ELOOP
+        if error.errno == errno.ELOOP:
             raise UnreadableFileError(f"{path}: a loop of symbolic links; fix or remove the link") from None
         raise UnreadableFileError(f"{path}: cannot read: {error.strerror}") from None
     if stat.S_ISDIR(info.st_mode):
@@ -33,6 +35,26 @@ def _regular_file(path: Path) -> None:
     if info.st_size > MAX_FILE_BYTES:
         raise UnreadableFileError(
             f"{path}: {info.st_size} bytes is over the {MAX_FILE_BYTES}-byte limit for a data file; split it by year")
+
+
+def _contained_link(path: Path) -> None:
+    """A data file may be a symbolic link only to a file in its own directory (or below it): a
+    link committed in a pull request must not make policydiff read /dev/zero, /proc or a secret
+    elsewhere on the machine and print its lines in a CI log."""
+    if not path.is_symlink():
+        return
+    try:
+        resolved = path.resolve(strict=True)
+    except FileNotFoundError:
+        raise UnreadableFileError(f"{path}: a symbolic link to a missing file; fix or remove the link") from None
+    except (RuntimeError, OSError) as error:  # RuntimeError: a loop, on Python < 3.13
+        if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
+            raise UnreadableFileError(f"{path}: a loop of symbolic links; fix or remove the link") from None
+        raise UnreadableFileError(f"{path}: cannot read: {error.strerror}") from None
+    home = path.absolute().parent.resolve()
+    if not resolved.is_relative_to(home):
+        raise UnreadableFileError(f"{path}: a symbolic link to {resolved}, outside its directory {home}; "
+                                  "data files must be real files in the data directory (replace the link by the file)")
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -48,9 +70,21 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return raw
 
 
+def _utf16(raw: bytes) -> bool:
+    """A byte-order mark, or ASCII text with a NUL byte beside every character (UTF-16 without a BOM)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = raw[:4096]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= 0.6 * pairs and min(even, odd) == 0
+
+
 def decode(raw: bytes, path: Path | str) -> str:
     """UTF-8 text (a BOM allowed); a UTF-16 or binary file gets its own message."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _utf16(raw):
         raise UnreadableFileError(f"{path}: UTF-16 text; save the file as UTF-8")
     if b"\x00" in raw:
         raise UnreadableFileError(f"{path}: binary file (contains NUL bytes), expected YAML text")
@@ -69,14 +103,38 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
+def read_head(path: Path, size: int) -> str:
+    """The first `size` bytes of a regular file as text (for a quick look: never blocks on a
+    pipe, never reads a device); empty when it cannot be read."""
+    try:
+        _regular_file(path)
+        with path.open("rb") as handle:
+            return handle.read(size).decode("utf-8", errors="replace")
+    except (OSError, UnreadableFileError):
+        return ""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
 def write_atomic(path: Path, text: str | bytes, protected: tuple[Path, ...] = ()) -> None:
     """Write `text` to `path` through a temporary file and a rename: a failed write leaves the
-    old file whole. Refuses to overwrite one of the `protected` paths (the command's inputs)."""
+    old file whole. Refuses to overwrite one of the `protected` paths (the command's inputs, by
+    path or by hard link), links.yaml and any targets_YYYY.yaml data file."""
     import tempfile
 
+    from policydiff.contract.spec import TARGET_FILE
+
     target = path.resolve()
-    if any(target == p.resolve() for p in protected) or target.name == "links.yaml":
+    if any(_same_file(path, p) for p in protected):
         raise UsageError(f"--output {path}: that is one of the command's input files; choose another file name")
+    if target.name == "links.yaml" or TARGET_FILE.match(target.name):
+        raise UsageError(f"--output {path}: a data file name (links.yaml, targets_YYYY.yaml); "
+                         "choose another file name for the report")
     if target.is_dir():
         raise UsageError(f"--output {path}: is a directory; give a file name")
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -87,6 +145,10 @@ def write_atomic(path: Path, text: str | bytes, protected: tuple[Path, ...] = ()
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file 0600; a report gets the permissions any new file would get
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except OSError as error:
         if "temporary" in locals():

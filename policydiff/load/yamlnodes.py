@@ -34,11 +34,11 @@ def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
         finally:
             loader.dispose()
     except _TooDeep as error:
-        return None, [Problem(Severity.ERROR, f"the YAML nests more than {MAX_DEPTH} levels deep", file,
-                              error.mark.line + 1, error.mark.column + 1,
-                              hint="data files nest a few levels; remove the extra brackets or dashes")]
+        return None, [_too_deep(file, error.mark)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "nesting depth" in str(error.problem):  # libyaml ≥ 0.2.6 has its own limit (1000)
+            return None, [_too_deep(file, mark)]
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
         return None, [Problem(Severity.ERROR, f"YAML syntax error: {message}", file, line, column,
@@ -46,6 +46,12 @@ def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     except yaml.YAMLError as error:
         return None, [_unreadable(text, file, error)]
     return root, []
+
+
+def _too_deep(file: str, mark: Any) -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(Severity.ERROR, f"the YAML nests more than {MAX_DEPTH} levels deep", file, line, column,
+                   hint="data files nest a few levels; remove the extra brackets or dashes")
 
 
 # Characters YAML 1.1 allows in a stream; libyaml rejects the rest without a line number.

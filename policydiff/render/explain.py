@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from policydiff.comparison.align import Alignment, Candidate
 from policydiff.contract.model import Target
 from policydiff.render.options import target_value_text
+from policydiff.render.text import json_text, one_line
 
 
 def _signals(candidate: Candidate) -> str:
@@ -15,26 +15,30 @@ def _signals(candidate: Candidate) -> str:
                      for s in candidate.signals)
 
 
+def _shown(target: Target) -> str:
+    """A target on one line: data text with control characters and newlines made visible."""
+    return one_line(f"{target.id}  {target.name}  {target_value_text(target)}")
+
+
 def explain_text(before: tuple[Target, ...], after: tuple[Target, ...], alignment: Alignment, explain: bool) -> str:
     paired = {pair.before.id: pair for pair in alignment.pairs}
     lines: list[str] = []
     for index, target in enumerate(before):
         pair = paired.get(target.id)
-        head = f"{target.id}  {target.name}  {target_value_text(target)}"
+        head = _shown(target)
         if pair is None:
             lines.append(f"{head}\n  → unpaired")
         else:
             mark = " [pinned]" if pair.link.value == "pinned" else (" [review]" if pair.review else "")
-            lines.append(f"{head}\n  → {pair.after.id}  {pair.after.name}  {target_value_text(pair.after)}"
-                         f"  score {pair.score:.2f}{mark}")
+            lines.append(f"{head}\n  → {_shown(pair.after)}  score {pair.score:.2f}{mark}")
         if explain:
             for candidate in alignment.candidates[index]:
                 other = after[candidate.after]
-                verdict = f"vetoed: {candidate.vetoed}" if candidate.vetoed else f"{candidate.score:.2f}"
-                lines.append(f"     ? {other.id}  {other.name}  {verdict}  [{_signals(candidate)}]")
+                verdict = one_line(f"vetoed: {candidate.vetoed}") if candidate.vetoed else f"{candidate.score:.2f}"
+                lines.append(f"     ? {one_line(other.id + '  ' + other.name)}  {verdict}  [{one_line(_signals(candidate))}]")
     if alignment.unpaired_after:
         lines.append("unpaired in the later year:")
-        lines += [f"  + {t.id}  {t.name}  {target_value_text(t)}" for t in alignment.unpaired_after]
+        lines += [f"  + {_shown(t)}" for t in alignment.unpaired_after]
     return "\n".join(lines) + "\n"
 
 
@@ -52,5 +56,4 @@ def explain_json(before: tuple[Target, ...], after: tuple[Target, ...], alignmen
             "candidates": [{"to": after[c.after].id, "score": round(c.score, 4), "vetoed": c.vetoed or None,
                             "signals": [s.to_json() for s in c.signals]} for c in alignment.candidates[index]],
         })
-    return json.dumps({"pairs": items, "unpaired_to": [t.id for t in alignment.unpaired_after]},
-                      ensure_ascii=False, indent=2) + "\n"
+    return json_text({"pairs": items, "unpaired_to": [t.id for t in alignment.unpaired_after]}, indent=2) + "\n"

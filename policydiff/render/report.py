@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from policydiff.comparison.normalise import normalise_name
 from policydiff.comparison.report import STATUS_ORDER, SYMBOL, Ambition, Change, Report, Status
 from policydiff.contract.model import Target, format_number
 from policydiff.contract.sectors import SECTORS
 from policydiff.render.options import Lang, OutputFormat, RenderOptions, display_name, signed, target_value_text
+from policydiff.render.text import console as make_console
+from policydiff.render.text import json_text, markdown, one_line, spreadsheet_cell
 
 _COLOUR = {Status.RAISED: "green", Status.LOWERED: "red", Status.UNCHANGED: "dim", Status.CHANGED: "yellow",
            Status.DROPPED: "magenta", Status.NEW: "cyan", Status.NOT_COVERED: "blue"}
@@ -76,41 +78,62 @@ def _visible(report: Report, options: RenderOptions) -> list[Change]:
     return [c for c in report.changes if options.show_unchanged or c.status is not Status.UNCHANGED]
 
 
+# Below this width six columns leave a few characters each: the changes are listed one field a
+# line instead, so a narrow terminal (or COLUMNS=25) still shows every word.
+NARROW = 72
+
+
+def _print_narrow(console: Any, status: Any, cells: tuple[str, ...]) -> None:
+    from rich.text import Text
+
+    sector, name, values, delta, flags = cells
+    console.print(Text.assemble(status, "  ", one_line(sector)) if sector else status)
+    for field in (name, f"{values}  {delta}".rstrip(), flags):
+        if field:
+            console.print(Text("  " + one_line(field)))
+
+
 def render_table(report: Report, options: RenderOptions) -> str:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=options.width, color_system="standard" if options.colour else None,
-                      force_terminal=options.colour, highlight=False, emoji=False)
-    title = f"{report.region} {report.from_year} → {report.to_year}"
+    console = make_console(options.width, options.colour, buffer)
+    title = Text(one_line(f"{report.region} {report.from_year} → {report.to_year}"))
     table = Table(title=title, expand=True, show_lines=False)
     for column, kwargs in (("sector", {"no_wrap": True, "style": "cyan"}), ("", {"no_wrap": True}),
                            ("indicator", {"ratio": 3, "overflow": "fold"}), ("from → to", {"ratio": 2, "overflow": "fold"}),
                            ("change", {"ratio": 2, "overflow": "fold"}), ("notes", {"ratio": 3, "overflow": "fold"})):
         table.add_column(column, **kwargs)
     changes = sorted(_visible(report, options), key=_sector_key)
+    if changes and options.width < NARROW:
+        console.print(title)
     previous = None
     for change in changes:
         sector = change.sector or "—"
         status = Text(f"{SYMBOL[change.status]} {change.status.value}", style=_COLOUR[change.status])
-        table.add_row(sector if sector != previous else "", status, _name(change, options.lang),
-                      _values(change), delta_text(change), _flags(change))
+        # every cell is Text (never markup) with control characters made visible
+        cells = (sector if sector != previous else "", _name(change, options.lang), _values(change),
+                 delta_text(change), _flags(change))
+        if options.width < NARROW:
+            _print_narrow(console, status, cells)
+        else:
+            table.add_row(Text(one_line(cells[0])), status, *(Text(one_line(cell)) for cell in cells[1:]))
         previous = sector
-    if changes:
+    if changes and options.width >= NARROW:
         console.print(table)
     for line in report.coverage.messages(str(report.from_year), str(report.to_year)):
-        console.print(f"note: {line}", style="yellow")
+        console.print(Text(one_line(f"note: {line}"), style="yellow"))
     for described in report.filters:
-        console.print(f"filter: {described}", style="dim")
+        console.print(Text(one_line(f"filter: {described}"), style="dim"))
     hidden = sum(c.status is Status.UNCHANGED for c in report.changes) if not options.show_unchanged else 0
     console.print(summary_line(report) + (f" ({hidden} unchanged hidden; --show-unchanged)" if hidden else ""))
     return buffer.getvalue()
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A data-derived field inside Markdown: no heading, table cell, link or HTML can be forged."""
+    return markdown(text)
 
 
 def _footnote(target: Target, sources: dict[str, str]) -> str:
@@ -119,11 +142,11 @@ def _footnote(target: Target, sources: dict[str, str]) -> str:
 
 
 def render_markdown(report: Report, options: RenderOptions) -> str:
-    lines = [f"# {report.region}: targets {report.from_year} → {report.to_year}", "",
+    lines = [f"# {_md(report.region)}: targets {report.from_year} → {report.to_year}", "",
              f"**Summary:** {summary_line(report)}.", ""]
-    lines += [f"> **Note:** {line}" for line in report.coverage.messages(str(report.from_year), str(report.to_year))]
+    lines += [f"> **Note:** {_md(line)}" for line in report.coverage.messages(str(report.from_year), str(report.to_year))]
     if report.filters:
-        lines += ["", "Filtered by " + "; ".join(report.filters) + "."]
+        lines += ["", "Filtered by " + _md("; ".join(report.filters)) + "."]
     footnotes: list[str] = []
     sources: dict[str, str] = {}
     for status in STATUS_ORDER:
@@ -138,7 +161,7 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
                 if target is not None:
                     footnotes.append(_footnote(target, sources))
                     marks.append(f"[^{len(footnotes)}]")
-            lines.append(f"| {change.sector or ''} | {_md(_name(change, options.lang))}{''.join(marks)} | "
+            lines.append(f"| {_md(change.sector or '')} | {_md(_name(change, options.lang))}{''.join(marks)} | "
                          f"{_md(_values(change))} | {_md(delta_text(change))} | {_md(_flags(change))} |")
     if footnotes:
         lines.append("")
@@ -150,8 +173,8 @@ def render_json(report: Report, options: RenderOptions) -> str:
     """Pretty at the top level, one change per line: readable, greppable, and encoded by
     json's C encoder (indent= would switch to the pure-Python one, 4× slower). Changes are
     encoded one at a time, so a large report never exists twice as a dict tree."""
-    head = json.dumps(report.to_json(with_changes=False), ensure_ascii=False, indent=2)
-    lines = ",\n".join("    " + json.dumps(change.to_json(), ensure_ascii=False) for change in report.changes)
+    head = json_text(report.to_json(with_changes=False), indent=2)
+    lines = ",\n".join("    " + json_text(change.to_json()) for change in report.changes)
     body = f'  "changes": [\n{lines}\n  ]' if report.changes else '  "changes": []'
     return head[:-2] + ",\n" + body + "\n}\n"
 
@@ -167,8 +190,19 @@ def _csv_side(target: Target | None) -> list[str]:
     return [target.id, target.name, target.name_en or "", str(target.value), target.unit, target.qualifier.value]
 
 
+# Columns that hold numbers: left as they are; every other cell is text a spreadsheet must
+# not run as a formula (render.text.spreadsheet_cell).
+_NUMERIC = frozenset({"from_value", "to_value", "score", "delta", "delta_pct"})
+_TEXT_COLUMN = tuple(name not in _NUMERIC for name in CSV_COLUMNS)
+
+
 def csv_rows(report: Report) -> Iterator[list[str]]:
-    """One row per change, in the order of CSV_COLUMNS."""
+    """One row per change, in the order of CSV_COLUMNS; text cells neutralised for spreadsheets."""
+    for row in _raw_rows(report):
+        yield [spreadsheet_cell(cell) if text else cell for cell, text in zip(row, _TEXT_COLUMN, strict=True)]
+
+
+def _raw_rows(report: Report) -> Iterator[list[str]]:
     for change in report.changes:
         target = change.after or change.before
         yield [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Callable
 
@@ -13,6 +12,7 @@ from policydiff.render.options import OutputFormat, RenderOptions
 from policydiff.render.report import CSV_COLUMNS, csv_rows, summary_line
 from policydiff.render.report import render_markdown as report_markdown
 from policydiff.render.report import render_table as report_table
+from policydiff.render.text import json_text, markdown, markdown_code, one_line, spreadsheet_cell
 
 _FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 
@@ -28,8 +28,8 @@ def render_table(reviews: list[FileReview], base: str, options: RenderOptions) -
         return f"no data file differs from {base}\n"
     parts = []
     for review in reviews:
-        parts.append(f"{review.path} ({review.status.value}; {_edits_line(review)})\n")
-        parts += [f"  {note}\n" for note in review.notes]
+        parts.append(one_line(f"{review.path} ({review.status.value}; {_edits_line(review)})") + "\n")
+        parts += [f"  {one_line(note)}\n" for note in review.notes]
         if review.report.changes:
             parts.append(report_table(review.report, options).replace(summary_line(review.report) + "\n", ""))
     return "".join(parts)
@@ -45,19 +45,19 @@ def _markdown_body(review: FileReview, index: int, options: RenderOptions) -> st
 
 
 def render_markdown(reviews: list[FileReview], base: str, options: RenderOptions) -> str:
-    lines = [f"# Data changes against `{base}`", ""]
+    lines = [f"# Data changes against {markdown_code(base)}", ""]
     if not reviews:
         return "\n".join(lines + ["No data file changed."]) + "\n"
     for index, review in enumerate(reviews, start=1):
-        lines += [f"## `{review.path}` ({review.status.value})", "", f"**Edits:** {_edits_line(review)}.", ""]
-        lines += [f"- {note}" for note in review.notes]
+        lines += [f"## {markdown_code(review.path)} ({review.status.value})", "", f"**Edits:** {_edits_line(review)}.", ""]
+        lines += [f"- {markdown(note)}" for note in review.notes]
         lines += [""] if review.notes else []
         lines.append(_markdown_body(review, index, options))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def render_json(reviews: list[FileReview], base: str, options: RenderOptions) -> str:
-    return json.dumps({"base": base, "files": [r.to_json() for r in reviews]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"base": base, "files": [r.to_json() for r in reviews]}, indent=2) + "\n"
 
 
 def render_csv_all(reviews: list[FileReview], base: str, options: RenderOptions) -> str:
@@ -66,7 +66,7 @@ def render_csv_all(reviews: list[FileReview], base: str, options: RenderOptions)
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["path", *CSV_COLUMNS])
     for review in reviews:
-        writer.writerows([review.path, *row] for row in csv_rows(review.report))
+        writer.writerows([spreadsheet_cell(review.path), *row] for row in csv_rows(review.report))
     return buffer.getvalue()
 
 

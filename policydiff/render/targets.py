@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from itertools import groupby
 
-from policydiff.contract.model import Target, TargetSet
+from policydiff.contract.model import Target, TargetSet, format_number
 from policydiff.contract.sectors import SECTORS
 from policydiff.render.options import OutputFormat, RenderOptions, display_name, target_value_text
+from policydiff.render.text import console as make_console
+from policydiff.render.text import json_text, markdown, one_line, spreadsheet_cell
 
 _NO_SECTOR = "(no sector)"
 
@@ -25,7 +26,7 @@ def _sources_text(target: Target) -> str:
 
 
 def render_json(target_set: TargetSet, options: RenderOptions) -> str:
-    return json.dumps(target_set.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return json_text(target_set.to_json(), indent=2) + "\n"
 
 
 def render_csv(target_set: TargetSet, options: RenderOptions) -> str:
@@ -36,19 +37,22 @@ def render_csv(target_set: TargetSet, options: RenderOptions) -> str:
     writer.writerow(columns)
     for kind, items in (("target", target_set.targets), ("actual", target_set.actuals)):
         for t in items:
-            writer.writerow([kind, t.year or target_set.year, t.id, t.sector or "", t.name, t.name_en or "",
-                             t.metric.value, t.value.low, t.value.high, t.unit, t.qualifier.value,
-                             str(t.strive).lower(), t.direction.value, " ".join(sorted(t.source_ids)), t.note or ""])
+            # text cells neutralised for spreadsheets; year and values stay numbers
+            text = [t.id, t.sector or "", t.name, t.name_en or "", t.metric.value]
+            rest = [t.unit, t.qualifier.value, str(t.strive).lower(), t.direction.value,
+                    " ".join(sorted(t.source_ids)), t.note or ""]
+            writer.writerow([kind, t.year or target_set.year, *map(spreadsheet_cell, text),
+                             format_number(t.value.low), format_number(t.value.high), *map(spreadsheet_cell, rest)])
     return buffer.getvalue()
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown(text)
 
 
 def render_markdown(target_set: TargetSet, options: RenderOptions) -> str:
     region = target_set.region + (f" ({target_set.region_en})" if target_set.region_en else "")
-    lines = [f"# {region}: targets for {target_set.year}", ""]
+    lines = [f"# {markdown(region)}: targets for {target_set.year}", ""]
     lines.append(f"{len(target_set.targets)} targets, {len(target_set.actuals)} reported outcomes, "
                  f"from {len(target_set.sources)} sources.")
     for title, items in (("Targets", target_set.targets), ("Reported outcomes", target_set.actuals)):
@@ -56,34 +60,37 @@ def render_markdown(target_set: TargetSet, options: RenderOptions) -> str:
             continue
         lines += ["", f"## {title}"]
         for sector, group in _by_sector(items):
-            lines += ["", f"### {SECTORS.get(sector, sector)}", "", "| indicator | value | source |", "| --- | --- | --- |"]
+            lines += ["", f"### {markdown(SECTORS.get(sector, sector))}", "", "| indicator | value | source |", "| --- | --- | --- |"]
             for t in group:
                 year = f" ({t.year})" if t.year is not None else ""
                 lines.append(f"| {_markdown_cell(display_name(t, options.lang))}{year} | "
-                             f"{_markdown_cell(target_value_text(t))} | {_sources_text(t)} |")
+                             f"{_markdown_cell(target_value_text(t))} | {_markdown_cell(_sources_text(t))} |")
     lines += ["", "## Sources", ""]
-    lines += [f"- `{s.id}`: {s.title}" + (f", {s.doc_number}" if s.doc_number else "") + (f" ({s.date})" if s.date else "")
-              for s in target_set.sources]
+    lines += [f"- `{s.id}`: {markdown(s.title)}" + (f", {markdown(s.doc_number)}" if s.doc_number else "")
+              + (f" ({s.date})" if s.date else "") for s in target_set.sources]
     return "\n".join(lines) + "\n"
 
 
 def render_table(target_set: TargetSet, options: RenderOptions) -> str:
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console(file=io.StringIO(), width=options.width, color_system="standard" if options.colour else None,
-                      force_terminal=options.colour, highlight=False)
+    console = make_console(options.width, options.colour)
+    if not target_set.targets and not target_set.actuals:
+        console.print(Text(one_line(f"{target_set.path or target_set.year}: no targets and no reported outcomes")))
     for title, items in (("targets", target_set.targets), ("reported outcomes", target_set.actuals)):
         if not items:
             continue
-        table = Table(title=f"{target_set.region} {target_set.year}: {title}", show_lines=False, expand=False)
-        table.add_column("sector", style="cyan", no_wrap=True)
+        table = Table(title=Text(one_line(f"{target_set.region} {target_set.year}: {title}")), show_lines=False,
+                      expand=False)
+        # names fold onto more lines, never cut with "…": the data is the point of the table
+        table.add_column("sector", style="cyan", overflow="fold")
         if options.lang.value in ("zh", "both"):
-            table.add_column("name")
+            table.add_column("name", overflow="fold")
         if options.lang.value in ("en", "both"):
-            table.add_column("English name")
-        table.add_column("value", justify="right")
-        table.add_column("source")
+            table.add_column("English name", overflow="fold")
+        table.add_column("value", justify="right", overflow="fold")
+        table.add_column("source", overflow="fold")
         for sector, group in _by_sector(items):
             for index, t in enumerate(group):
                 cells = [sector if index == 0 else ""]
@@ -92,9 +99,9 @@ def render_table(target_set: TargetSet, options: RenderOptions) -> str:
                 if options.lang.value in ("en", "both"):
                     cells.append(t.name_en or "")
                 cells += [target_value_text(t), _sources_text(t)]
-                table.add_row(*cells, end_section=index == len(group) - 1)
+                table.add_row(*(Text(one_line(cell)) for cell in cells), end_section=index == len(group) - 1)
         console.print(table)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
+    output = console.file.getvalue()
     return str(output)
 
 

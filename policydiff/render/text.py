@@ -42,6 +42,16 @@ def markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
 
 
+def markdown_code(text: str) -> str:
+    """A Markdown code span (nothing inside is markup): fenced by more backticks than the text
+    holds in a row, so a backtick in a path cannot close it; newlines made visible."""
+    shown = one_line(text)
+    longest = max((len(run) for run in re.findall("`+", shown)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if shown.startswith("`") or shown.endswith("`") else ""
+    return f"{fence}{padding}{shown}{padding}{fence}"
+
+
 def html(text: str) -> str:
     import html as html_module
 
@@ -70,3 +80,13 @@ def console(width: int, colour: bool, file: Any = None) -> Any:
     return Console(file=file if file is not None else io.StringIO(), width=width,
                    color_system="standard" if colour else None, force_terminal=colour, highlight=False,
                    emoji=False, markup=False, soft_wrap=False, legacy_windows=False)
+
+
+def json_text(data: Any, indent: int | None = None) -> str:
+    """Strict JSON (no NaN or Infinity, which strict parsers reject) with non-ASCII text kept
+    readable, except the characters `visible` escapes: json leaves C1 controls and bidi
+    overrides raw, so they become \\u escapes here (still the same JSON string)."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
