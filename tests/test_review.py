@@ -417,8 +417,11 @@ def test_markdown_has_a_heading_per_file_and_unique_footnotes(repo: Repo) -> Non
     assert text.startswith("# Data changes against `HEAD`\n")
     headings = re.findall(r"^## (.*)$", text, flags=re.MULTILINE)
     assert headings == ["`data/targets_2025.yaml` (modified)", "`data/targets_2026.yaml` (added)"]
-    definitions = re.findall(r"^\[\^([^\]]+)\]:", text, flags=re.MULTILINE)
+    # each file lists its sources under labels unique in the whole document
+    definitions = re.findall(r"^- \\\[([^\]\\]+)\\\] ", text, flags=re.MULTILINE)
     assert definitions and len(definitions) == len(set(definitions))
+    assert {label.split("-")[0] for label in definitions} == {"1", "2"}
+    assert "**Summary:**" not in text  # the file line is each report's summary
 
 
 def test_markdown_without_edits(repo: Repo) -> None:
@@ -444,3 +447,13 @@ def test_csv_without_edits_still_has_its_header(repo: Repo) -> None:
 def test_table_without_edits(repo: Repo) -> None:
     result = run("review", "--base", "HEAD")
     assert result.stdout == "no data file differs from HEAD\n"
+
+
+def test_narrow_table_prints_no_summary_of_the_embedded_report(repo: Repo) -> None:
+    """Regression: the summary was cut out of the finished table with str.replace, and a
+    summary wrapped at --width 40 leaked through."""
+    lower_value(repo)
+    result = run("review", "--base", "HEAD", "--width", "40", "--no-color")
+    assert result.exit_code == 0, result.output
+    assert "lowered" in result.stdout
+    assert "2025 → 2025" not in result.stdout and "2025 →" not in result.stdout.replace("\n", " ")

@@ -12,20 +12,45 @@ from policydiff.cli.options import DataOptions, ViewOptions, data_options, emit,
 from policydiff.render.options import OutputFormat
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from policydiff.comparison.report import Status
+    from policydiff.render.options import Section
+
+
+def _statuses(values: Optional[list[str]], option: str = "--status") -> "frozenset[Status] | None":
+    from policydiff.cli.choices import choose
     from policydiff.comparison.report import Status
 
+    chosen = choose(option, names(values), [s.value for s in Status])
+    return frozenset(Status(name) for name in chosen) or None
 
-def _statuses(values: Optional[list[str]]) -> "frozenset[Status] | None":
-    from policydiff.comparison.report import Status
 
-    chosen = names(values)
-    if not chosen:
-        return None
-    try:
-        return frozenset(Status(name.replace("-", "_")) for name in chosen)
-    except ValueError:
-        choices = ", ".join(s.value for s in Status)
-        raise typer.BadParameter(f"use one or more of: {choices}", param_hint="--status") from None
+def _sectors(values: Optional[list[str]]) -> "frozenset[str] | None":
+    from policydiff.cli.choices import choose
+    from policydiff.contract.sectors import SECTORS
+
+    return frozenset(choose("--sector", names(values), list(SECTORS))) or None
+
+
+def _sections(values: Optional[list[str]]) -> "frozenset[Section] | None":
+    from policydiff.cli.choices import choose
+    from policydiff.render.options import Section
+
+    return frozenset(Section(n) for n in choose("--show", names(values), [s.value for s in Section])) or None
+
+
+_EXTENSIONS = {".csv": OutputFormat.CSV, ".md": OutputFormat.MARKDOWN, ".markdown": OutputFormat.MARKDOWN,
+               ".json": OutputFormat.JSON, ".txt": OutputFormat.TABLE}
+
+
+def output_format_for(explicit: Optional[OutputFormat], output: "Path | None") -> OutputFormat:
+    """--format when given, else the format -o FILE's extension names, else the table."""
+    if explicit is not None:
+        return explicit
+    if output is not None:
+        return _EXTENSIONS.get(output.suffix.lower(), OutputFormat.TABLE)
+    return OutputFormat.TABLE
 
 
 @command()
@@ -34,22 +59,32 @@ def _statuses(values: Optional[list[str]]) -> "frozenset[Status] | None":
 def compare(
     before: Annotated[str, typer.Argument(help="Earlier year (2024) or targets file.", metavar="A")],
     after: Annotated[str, typer.Argument(help="Later year (2025) or targets file.", metavar="B")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.TABLE,
+    output_format: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help=(
+        "Output format (default: from the -o FILE extension, else table)."))] = None,
     status: Annotated[Optional[list[str]], typer.Option("--status", help=(
         "Only these statuses (raised, lowered, unchanged, changed, dropped, new, not_covered); "
         "repeat or comma-separate."))] = None,
     sector: Annotated[Optional[list[str]], typer.Option("--sector", help="Only these sectors; repeat or comma-separate.")] = None,
     min_score: Annotated[Optional[float], typer.Option("--min-score", min=0.0, max=1.0, help=(
         "Only pairs scoring at least this (0-1); unpaired targets are kept."))] = None,
+    show: Annotated[Optional[list[str]], typer.Option("--show", help=(
+        "Sections of the table and Markdown: summary, changed, unchanged, new, dropped, not_covered, sources "
+        "(default: all but unchanged); repeat or comma-separate."))] = None,
     show_unchanged: Annotated[bool, typer.Option("--show-unchanged", help=(
         "List unchanged targets in table and Markdown (JSON and CSV always do)."))] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help=(
+        "At most N rows per section: the N largest moves, the first N one-sided targets."))] = None,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything differs, like git diff --exit-code.")] = False,
+    pager: Annotated[Optional[bool], typer.Option("--pager/--no-pager", help=(
+        "Page long output to a terminal with $PAGER or less -FRX (default: when stdout is a terminal)."))] = None,
     *, data: DataOptions, view: ViewOptions,
 ) -> None:
     """Compare two years' targets: raised, lowered, unchanged, changed, dropped, new, not covered.
 
     Exit 0 (or 1 with --exit-code when anything differs); 2 on a usage or input error.
     """
+    from dataclasses import replace
+
     from policydiff.cli import outputcache
     from policydiff.comparison.pipeline import links_file
     from policydiff.load import datadir
@@ -57,12 +92,16 @@ def compare(
     if min_score is not None and min_score != min_score:
         raise typer.BadParameter("give a number from 0 to 1", param_hint="--min-score")
     statuses = _statuses(status)
-    sectors = frozenset(names(sector)) or None
+    sectors = _sectors(sector)
+    sections = _sections(show)
+    fmt = output_format_for(output_format, view.output)
     directory = open_dataset(data).directory if datadir.is_year(before) or datadir.is_year(after) else datadir.data_dir(data.data_dir)
     first, second = datadir.resolve(before, directory), datadir.resolve(after, directory)
     links = links_file(second, directory)
-    options = render_options(view, show_unchanged=show_unchanged)
-    key = outputcache.key("compare", (repr(options), output_format.value, repr(sorted(statuses or ())),
+    options = render_options(view, show_unchanged=show_unchanged, limit=limit)
+    if sections is not None:
+        options = replace(options, sections=sections)
+    key = outputcache.key("compare", (repr(options), fmt.value, repr(sorted(statuses or ())),
                                       repr(sorted(sectors or ())), repr(min_score), str(exit_code)),
                           (first, second, links))
     cached = outputcache.fetch(key)
@@ -72,10 +111,13 @@ def compare(
 
         report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
         code = ExitCode.DIFFERENCES if exit_code and report.differs else ExitCode.OK
-        cached = outputcache.CachedRun(RENDERERS[output_format](report, options), "", int(code))
+        cached = outputcache.CachedRun(RENDERERS[fmt](report, options), "", int(code))
         outputcache.store(key, cached)
     sys.stderr.write(cached.notes)
-    emit(cached.output, view.output, protected=tuple(p for p in (first, second, links) if p is not None))
+    from policydiff.cli.pager import page, wants_pager
+
+    if not (view.output is None and wants_pager(cached.output, pager) and page(cached.output)):
+        emit(cached.output, view.output, protected=tuple(p for p in (first, second, links) if p is not None))
     finish(ExitCode(cached.exit_code))
 
 

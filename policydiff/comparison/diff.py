@@ -7,6 +7,7 @@ from dataclasses import replace
 from policydiff.comparison.align import Alignment, Pair
 from policydiff.contract.model import Direction, Qualifier, Target, TargetSet
 from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
+from policydiff.comparison.normalise import normalise_name
 from policydiff.contract.units import comparable, convert, lookup
 
 _RELATIVE_TOLERANCE = 1e-9
@@ -56,7 +57,7 @@ def _ambition(before: Target, after: Target, status: Status) -> Ambition | None:
 def pair_change(pair: Pair) -> Change:
     before, after = pair.before, pair.after
     common = dict(before=before, after=after, score=pair.score, signals=pair.signals, link=pair.link,
-                  review=pair.review)
+                  review=pair.review, renamed=normalise_name(before.name) != normalise_name(after.name))
     reasons = _comparable(before, after)
     if reasons:
         return Change(Status.CHANGED, notes=tuple(reasons + _notes(before, after)), **common)  # type: ignore[arg-type]
@@ -115,6 +116,7 @@ def build_report(before: TargetSet, after: TargetSet, alignment: Alignment,
     label_before = before.path or str(before.year)
     label_after = after.path or str(after.year)
     return Report(before.year, after.year, after.region, tuple(changes),
-                  Coverage(before.source_kinds, after.source_kinds), label_before, label_after, after.region_en)
+                  Coverage(before.source_kinds, after.source_kinds), label_before, label_after, after.region_en,
+                  from_sources=before.sources, to_sources=after.sources)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from policydiff.contract.model import SourceKind, Target
+from policydiff.contract.model import Source, SourceKind, Target
 
 
 class Status(str, Enum):
@@ -83,6 +83,9 @@ class Change:
     ambition: Ambition | None = None
     notes: tuple[str, ...] = ()
     outcome: Outcome | None = None
+    # the documents reworded the indicator (names differ after normalisation): set by the
+    # engine, so that no renderer has to decide it again
+    renamed: bool = False
 
     @property
     def sector(self) -> str | None:
@@ -107,6 +110,7 @@ class Change:
             "notes": list(self.notes),
             "signals": [s.to_json() for s in self.signals],
             "outcome": self.outcome.to_json() if self.outcome else None,
+            "renamed": self.renamed,
         }
 
 
@@ -161,6 +165,9 @@ class Report:
     to_label: str = ""
     region_en: str | None = None
     filters: tuple[str, ...] = field(default=())
+    # the documents each side cites, for renderers that name them (not part of the JSON contract)
+    from_sources: tuple[Source, ...] = field(default=(), repr=False)
+    to_sources: tuple[Source, ...] = field(default=(), repr=False)
 
     def summary(self) -> dict[str, int]:
         counts = {status.value: 0 for status in Status}

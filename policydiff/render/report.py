@@ -6,15 +6,23 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
+from typing import Any
 
-from policydiff.contract.model import Target, format_number
-from policydiff.comparison.normalise import normalise_name
-from policydiff.comparison.report import SYMBOL, STATUS_ORDER, Ambition, Change, Report, Status
-from policydiff.contract.sectors import SECTORS
-from policydiff.render.options import Lang, OutputFormat, RenderOptions, display_name, signed, target_value_text
+import re
+from dataclasses import dataclass, field
+
+from policydiff.comparison.report import SYMBOL, STATUS_ORDER, Ambition, Change, LinkKind, Report, Status
+from policydiff.contract.model import Source, Target, format_number
+from policydiff.render import text
+from policydiff.render.layout import Part, by_sector, cell_width, pad, parts, wrap_items
+from policydiff.render.options import (Lang, OutputFormat, RenderOptions, Section, display_name, signed,
+                                       target_value_text, unit_text)
 
 _COLOUR = {Status.RAISED: "green", Status.LOWERED: "red", Status.UNCHANGED: "dim", Status.CHANGED: "yellow",
            Status.DROPPED: "magenta", Status.NEW: "cyan", Status.NOT_COVERED: "blue"}
+_AMBITION_COLOUR = {Ambition.MORE: "green", Ambition.LESS: "red"}
+_HEADING = {Section.CHANGED: "Changed values", Section.UNCHANGED: "Unchanged", Section.NEW: "New",
+            Section.DROPPED: "Dropped", Section.NOT_COVERED: "Not covered"}
 
 
 def summary_line(report: Report) -> str:
@@ -23,127 +31,284 @@ def summary_line(report: Report) -> str:
     return f"{report.from_year} → {report.to_year}: " + (", ".join(parts) if parts else "no targets")
 
 
+def _title(report: Report, lang: Lang) -> str:
+    region = report.region_en if lang is Lang.EN and report.region_en else report.region
+    return f"{region} {report.from_year} → {report.to_year}"
+
+
+def _heading(part: Part, report: Report) -> str:
+    where = {Section.NEW: f" — only in {report.to_year}", Section.DROPPED: f" — only in {report.from_year}",
+             Section.NOT_COVERED: f" — no {report.to_year} source covers them"}.get(part.section, "")
+    return f"{_HEADING[part.section]} ({part.total}){where}"
+
+
 def _name(change: Change, lang: Lang) -> str:
     """The later name (in the chosen language); the earlier one too when the documents reworded it."""
     current = change.after or change.before
     assert current is not None
     text = display_name(current, lang)
-    before = change.before
-    if before is not None and change.after is not None and normalise_name(before.name) != normalise_name(current.name):
+    if change.renamed and change.before is not None:
+        before = change.before
         earlier = before.name if lang is not Lang.EN else (before.name_en or before.name)
         text += f" (was {earlier})"
     return text
 
 
-def _values(change: Change) -> str:
-    before = target_value_text(change.before) if change.before else "—"
-    after = target_value_text(change.after) if change.after else "—"
+def _short_name(target: Target, lang: Lang) -> str:
+    """The name in a dense list: one language only (English with --lang en)."""
+    return (target.name_en or target.name) if lang is Lang.EN else target.name
+
+
+def _values(change: Change, lang: Lang) -> str:
+    before = target_value_text(change.before, lang) if change.before else "—"
+    after = target_value_text(change.after, lang) if change.after else "—"
     return f"{before} → {after}"
 
 
-def delta_text(change: Change) -> str:
-    if change.delta is None or change.status is Status.UNCHANGED:
+def delta_text(change: Change, lang: Lang = Lang.BOTH) -> str:
+    if change.delta is None or change.status is Status.UNCHANGED or change.delta == 0:
         return ""
     unit = change.delta_unit or ""
-    absolute = signed(change.delta, " pp" if unit == "个百分点" else f" {unit}")
+    absolute = signed(change.delta, " pp" if unit == "个百分点" else f" {unit_text(unit, lang)}")
     relative = "" if change.delta_pct is None else f" ({signed(change.delta_pct, '%', digits=1)})"
     return absolute + relative
 
 
-def _flags(change: Change) -> str:
+def ambition_text(change: Change) -> str:
+    return {Ambition.MORE: "more", Ambition.LESS: "less"}.get(change.ambition, "") if change.ambition else ""
+
+
+_UNIT_NOTE = re.compile(r"^(unit changed|units not comparable): (.+) → (.+)$")
+
+
+def note_text(note: str, lang: Lang) -> str:
+    """An engine note in the chosen language (the engine writes English with Chinese terms)."""
+    if lang is not Lang.EN:
+        return note
+    match = _UNIT_NOTE.match(note)
+    if match:
+        return f"{match.group(1)}: {unit_text(match.group(2), lang)} → {unit_text(match.group(3), lang)}"
+    return note.replace("力争 (strive)", "strive")
+
+
+def _flags(change: Change, lang: Lang) -> str:
     flags = []
-    if change.ambition is Ambition.MORE:
-        flags.append("more ambitious")
-    elif change.ambition is Ambition.LESS:
-        flags.append("less ambitious")
-    if change.link is not None and change.link.value == "pinned":
+    if change.link is LinkKind.PINNED:
         flags.append("pinned")
     if change.review:
         flags.append("review pairing")
     if change.outcome is not None:
         actual = change.outcome.actual
-        flags.append(f"outcome {target_value_text(actual)}: {change.outcome.verdict.value}")
-    return "; ".join(flags + list(change.notes))
+        flags.append(f"outcome {target_value_text(actual, lang)}: {change.outcome.verdict.value}")
+    return "; ".join(flags + [note_text(note, lang) for note in change.notes])
 
 
-def _sector_key(change: Change) -> tuple[int, str]:
-    sector = change.sector or ""
-    order = list(SECTORS)
-    return (order.index(sector) if sector in order else len(order), sector)
+def _compact_item(change: Change, lang: Lang) -> str:
+    target = change.after or change.before
+    assert target is not None
+    return f"{_short_name(target, lang)} {target_value_text(target, lang)}"
 
 
-def _visible(report: Report, options: RenderOptions) -> list[Change]:
-    return [c for c in report.changes if options.show_unchanged or c.status is not Status.UNCHANGED]
+def _summary_lines(report: Report, options: RenderOptions) -> list[str]:
+    hidden = sum(c.status is Status.UNCHANGED for c in report.changes) if Section.UNCHANGED not in options.shown else 0
+    lines = [summary_line(report) + (f" ({hidden} unchanged hidden; --show unchanged)" if hidden else "")]
+    lines += [f"note: {line}" for line in report.coverage.messages(str(report.from_year), str(report.to_year))]
+    lines += [f"filter: {described}" for described in report.filters]
+    return lines
 
 
 def render_table(report: Report, options: RenderOptions) -> str:
-    from rich.console import Console
+    """The headline first: title, summary and caveats; the moved pairs as a table; then the
+    one-sided targets as dense per-sector lists."""
     from rich.table import Table
     from rich.text import Text
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=options.width, color_system="standard" if options.colour else None,
-                      force_terminal=options.colour, highlight=False, emoji=False)
-    title = f"{report.region} {report.from_year} → {report.to_year}"
-    table = Table(title=title, expand=True, show_lines=False)
-    for column, kwargs in (("sector", {"no_wrap": True, "style": "cyan"}), ("", {"no_wrap": True}),
-                           ("indicator", {"ratio": 3, "overflow": "fold"}), ("from → to", {"ratio": 2, "overflow": "fold"}),
-                           ("change", {"ratio": 2, "overflow": "fold"}), ("notes", {"ratio": 3, "overflow": "fold"})):
-        table.add_column(column, **kwargs)
-    changes = sorted(_visible(report, options), key=_sector_key)
-    previous = None
-    for change in changes:
-        sector = change.sector or "—"
-        status = Text(f"{SYMBOL[change.status]} {change.status.value}", style=_COLOUR[change.status])
-        table.add_row(sector if sector != previous else "", status, _name(change, options.lang),
-                      _values(change), delta_text(change), _flags(change))
-        previous = sector
-    if changes:
-        console.print(table)
-    for line in report.coverage.messages(str(report.from_year), str(report.to_year)):
-        console.print(f"note: {line}", style="yellow")
-    for described in report.filters:
-        console.print(f"filter: {described}", style="dim")
-    hidden = sum(c.status is Status.UNCHANGED for c in report.changes) if not options.show_unchanged else 0
-    console.print(summary_line(report) + (f" ({hidden} unchanged hidden; --show-unchanged)" if hidden else ""))
-    return buffer.getvalue()
+    console = text.console(options.width, options.colour)
+    lang = options.lang
+    if options.title:
+        console.print(text.one_line(_title(report, lang)), style="bold")
+    if Section.SUMMARY in options.shown:
+        for line in _summary_lines(report, options):
+            style = "yellow" if line.startswith("note:") else ("dim" if line.startswith("filter:") else None)
+            console.print(text.one_line(line), style=style)
+    for part in parts(report, options.shown, options.limit):
+        console.print()
+        console.print(_heading(part, report), style="bold")
+        if part.section in (Section.CHANGED, Section.UNCHANGED) and options.width < _TABLE_MIN_WIDTH:
+            _print_pair_list(console, part, options)
+        elif part.section in (Section.CHANGED, Section.UNCHANGED):
+            table = Table(expand=True, show_lines=False)
+            narrow = options.width < 100  # no room for an ambition column: it leads the notes
+            columns: list[tuple[str, dict[str, Any]]] = [
+                ("sector", {"no_wrap": not narrow, "overflow": "fold", "style": "cyan"}),
+                ("status", {"no_wrap": not narrow, "overflow": "fold"}),
+                ("indicator", {"ratio": 3, "overflow": "fold"}), ("from → to", {"ratio": 2, "overflow": "fold"}),
+                ("change", {"ratio": 2, "overflow": "fold"})]
+            columns += [] if narrow else [("ambition", {"no_wrap": True})]
+            columns += [("notes", {"ratio": 3, "overflow": "fold"})]
+            for column, kwargs in columns:
+                table.add_column(column, **kwargs)
+            for sector, group in by_sector(part.changes):
+                for index, change in enumerate(group):
+                    status = Text(f"{SYMBOL[change.status]} {change.status.value}", style=_COLOUR.get(change.status, ""))
+                    ambition = Text(ambition_text(change), style=_AMBITION_COLOUR.get(change.ambition, "")
+                                    if change.ambition else "")
+                    flags = _flags(change, lang)
+                    if narrow and ambition_text(change):
+                        flags = "; ".join(x for x in (f"{ambition_text(change)} ambitious", flags) if x)
+                    cells: list[Any] = [text.one_line(sector) if index == 0 else "", status,
+                                        text.one_line(_name(change, lang)), text.one_line(_values(change, lang)),
+                                        text.one_line(delta_text(change, lang))]
+                    cells += [] if narrow else [ambition]
+                    table.add_row(*cells, text.one_line(flags))
+            console.print(table)
+        else:
+            groups = by_sector(part.changes)
+            label_width = min(max(cell_width(text.one_line(sector)) for sector, _ in groups), 16)
+            room = max(20, options.width - label_width - 4)
+            for sector, group in groups:
+                lines = wrap_items([text.one_line(_compact_item(c, lang)) for c in group], room)
+                label = text.one_line(sector)
+                for index, line in enumerate(lines):
+                    head = pad(label, label_width) if index == 0 and cell_width(label) <= label_width else (
+                        label if index == 0 else "")
+                    if index == 0 and cell_width(label) > label_width:
+                        console.print(f"  {label}", style="cyan", end="\n")
+                        head = ""
+                    console.print(Text.assemble("  ", (pad(head, label_width), "cyan"), "  ", line))
+        if part.hidden:
+            console.print(f"  … and {part.hidden} more (--limit)", style="dim")
+    return console.file.getvalue()  # type: ignore[no-any-return]
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_TABLE_MIN_WIDTH = 72  # below this a seven-column table is unreadable: one block per pair
 
 
-def _footnote(target: Target, sources: dict[str, str]) -> str:
-    quotes = "; ".join(f"{sources.get(item.source, item.source)}: “{item.quote}”" for item in target.evidence)
-    return quotes or "no evidence recorded"
+def _print_pair_list(console: Any, part: Part, options: RenderOptions) -> None:
+    from rich.text import Text
+
+    lang, room = options.lang, max(20, options.width - 4)
+    for sector, group in by_sector(part.changes):
+        console.print(text.one_line(sector), style="cyan")
+        for change in group:
+            head = f"{SYMBOL[change.status]} {change.status.value} "
+            first, *rest = wrap_items([text.one_line(_name(change, lang))], room - cell_width(head)) or [""]
+            console.print(Text.assemble("  ", (head, _COLOUR.get(change.status, "")), first))
+            for line in rest:
+                console.print(f"  {' ' * cell_width(head)}{line}")
+            ambition = f"{ambition_text(change)} ambitious" if ambition_text(change) else ""
+            for line in (f"{_values(change, lang)}  {delta_text(change, lang)}".rstrip(),
+                         "; ".join(x for x in (ambition, _flags(change, lang)) if x)):
+                for wrapped in wrap_items([text.one_line(line)], room) if line else []:
+                    console.print(f"    {wrapped}")
+
+
+@dataclass
+class _Citations:
+    """Sources cited in a Markdown report, numbered in order of first citation."""
+
+    report: Report
+    prefix: str
+    numbers: dict[tuple[int, str], int] = field(default_factory=dict)
+
+    def cite(self, target: Target | None, side: int) -> str:
+        if target is None:
+            return ""
+        marks = []
+        for source_id in sorted(target.source_ids):
+            number = self.numbers.setdefault((side, source_id), len(self.numbers) + 1)
+            marks.append(f"\\[{self.prefix}{number}\\]")
+        return "".join(marks)
+
+    def source(self, side: int, source_id: str) -> Source | None:
+        sources = self.report.from_sources if side == 0 else self.report.to_sources
+        return next((s for s in sources if s.id == source_id), None)
+
+
+def _source_line(citations: _Citations, side: int, source_id: str, lang: Lang) -> str:
+    year = citations.report.from_year if side == 0 else citations.report.to_year
+    found = citations.source(side, source_id)
+    if found is None:
+        return f"{text.markdown(source_id)} ({year})"
+    title = (found.title_en or found.title) if lang is Lang.EN else found.title
+    details = [str(year), found.kind.value.replace("_", " ")]
+    details += [item for item in (found.date, found.doc_number) if item]
+    line = f"{text.markdown(title)} ({text.markdown('; '.join(details))})"
+    if found.url:
+        line += f" <{text.markdown(found.url)}>" if found.url.startswith(("https://", "http://")) else ""
+    return line
 
 
 def render_markdown(report: Report, options: RenderOptions) -> str:
-    lines = [f"# {report.region}: targets {report.from_year} → {report.to_year}", "",
-             f"**Summary:** {summary_line(report)}.", ""]
-    lines += [f"> **Note:** {line}" for line in report.coverage.messages(str(report.from_year), str(report.to_year))]
-    if report.filters:
-        lines += ["", "Filtered by " + "; ".join(report.filters) + "."]
-    footnotes: list[str] = []
-    sources: dict[str, str] = {}
-    for status in STATUS_ORDER:
-        group = [c for c in report.changes if c.status is status]
-        if not group or (status is Status.UNCHANGED and not options.show_unchanged):
+    """The same order as the table; citations are bracketed numbers into a numbered source
+    list, which renders in plain CommonMark (footnote syntax needs an extension)."""
+    lang, level = options.lang, options.heading_level
+    blocks: list[list[str]] = []  # joined by blank lines
+    if options.title:
+        blocks.append([f"{'#' * level} {text.markdown(_title(report, lang).replace(' ', ': targets ', 1))}"])
+    if Section.SUMMARY in options.shown:
+        summary, *rest = _summary_lines(report, options)
+        blocks.append([f"**Summary:** {text.markdown(summary)}."])
+        notes = [line.removeprefix("note: ") for line in rest if line.startswith("note: ")]
+        if notes:
+            blocks.append([f"> **Note:** {text.markdown(line)}" for line in notes])
+        if report.filters:
+            blocks.append(["Filtered by " + text.markdown("; ".join(report.filters)) + "."])
+    citations = _Citations(report, options.label_prefix)
+    evidence: list[str] = []
+    section_heading = "#" * (level + 1)
+    for part in parts(report, options.shown, options.limit):
+        blocks.append([f"{section_heading} {text.markdown(_heading(part, report))}"])
+        rows: list[str] = []
+        if part.section in (Section.CHANGED, Section.UNCHANGED):
+            rows += ["| sector | status | indicator | from → to | change | ambition | notes |",
+                     "| --- | --- | --- | --- | --- | --- | --- |"]
+            for change in part.changes:
+                marks = citations.cite(change.before, 0) + citations.cite(change.after, 1)
+                rows.append(f"| {text.markdown(change.sector or '')} | {SYMBOL[change.status]} {change.status.value} | "
+                            f"{text.markdown(_name(change, lang))}{' ' + marks if marks else ''} | "
+                            f"{text.markdown(_values(change, lang))} | "
+                            f"{text.markdown(delta_text(change, lang))} | {ambition_text(change)} | "
+                            f"{text.markdown(_flags(change, lang))} |")
+                evidence += _evidence(change, citations, lang)
+        else:
+            for sector, group in by_sector(part.changes):
+                items = []
+                for change in group:
+                    marks = citations.cite(change.after or change.before, 1 if change.after else 0)
+                    items.append(text.markdown(_compact_item(change, lang)) + (" " + marks if marks else ""))
+                rows.append(f"- **{text.markdown(sector)}**: " + "; ".join(items))
+        blocks.append(rows)
+        if part.hidden:
+            blocks.append([f"… and {part.hidden} more (--limit)."])
+    for side, sources in ((0, report.from_sources), (1, report.to_sources)):  # uncited ones too, after
+        for found in sources:
+            citations.numbers.setdefault((side, found.id), len(citations.numbers) + 1)
+    if Section.SOURCES in options.shown and citations.numbers:
+        blocks.append([f"{section_heading} Sources"])
+        if options.label_prefix:  # an ordered list would number from 1 again: label each item
+            blocks.append([f"- \\[{options.label_prefix}{number}\\] {_source_line(citations, side, source_id, lang)}"
+                           for (side, source_id), number in citations.numbers.items()])
+        else:
+            blocks.append([f"{number}. {_source_line(citations, side, source_id, lang)}"
+                           for (side, source_id), number in citations.numbers.items()])
+        if evidence:
+            blocks += [[f"{section_heading} Evidence"], evidence]
+    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
+
+
+def _evidence(change: Change, citations: _Citations, lang: Lang) -> list[str]:
+    quotes = []
+    for side, target in ((0, change.before), (1, change.after)):
+        if target is None:
             continue
-        lines += ["", f"## {status.value.replace('_', ' ').capitalize()} ({len(group)})", "",
-                  "| sector | indicator | from → to | change | notes |", "| --- | --- | --- | --- | --- |"]
-        for change in sorted(group, key=_sector_key):
-            marks = []
-            for target in (change.before, change.after):
-                if target is not None:
-                    footnotes.append(_footnote(target, sources))
-                    marks.append(f"[^{len(footnotes)}]")
-            lines.append(f"| {change.sector or ''} | {_md(_name(change, options.lang))}{''.join(marks)} | "
-                         f"{_md(_values(change))} | {_md(delta_text(change))} | {_md(_flags(change))} |")
-    if footnotes:
-        lines.append("")
-        lines += [f"[^{index}]: {_md(text)}" for index, text in enumerate(footnotes, start=1)]
-    return "\n".join(lines) + "\n"
+        for item in target.evidence:
+            number = citations.numbers.get((side, item.source))
+            mark = f" \\[{citations.prefix}{number}\\]" if number else ""
+            quotes.append(f"“{text.markdown(item.quote)}”{mark}")
+    if not quotes:
+        return []
+    return [f"- {text.markdown(_name(change, lang))}: " + "; ".join(quotes)]
 
 
 def render_json(report: Report, options: RenderOptions) -> str:
