@@ -164,3 +164,33 @@ def test_pager_runs_only_for_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert captured.read_text(encoding="utf-8") == "稀土\n"
     monkeypatch.setenv("POLICYDIFF_PAGER", "cat")
     assert not pager.page("x")
+
+
+AMBITION = CASES / "ambition"
+
+
+@pytest.mark.parametrize(("target_id", "status", "ambition"), [
+    pytest.param("gdp", "softened", "less", id="floor-to-about"),
+    pytest.param("re-output", "softened", "less", id="strive-removed"),
+    pytest.param("retail", "firmed", "more", id="about-to-floor"),
+    pytest.param("energy", "lowered", "more", id="decline-tightened"),
+    pytest.param("pv", "unchanged", "same", id="firmer-and-softer-at-once"),
+])
+def test_ambition_and_wording(target_id: str, status: str, ambition: str) -> None:
+    import json
+
+    code, out, _ = run("compare", "from.yaml", "to.yaml", "--format", "json", cwd=AMBITION)
+    change = next(c for c in json.loads(out)["changes"] if c["from"]["id"] == target_id)
+    assert (change["status"], change["ambition"]) == (status, ambition)
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    pytest.param(["--fail-on", "dropped"], 0, id="nothing-dropped"),
+    pytest.param(["--fail-on", "lowered,dropped"], 1, id="one-lowered"),
+    pytest.param(["--fail-on", "softened"], 1, id="softened"),
+    pytest.param(["--fail-on", "softened", "--sector", "environment"], 0, id="after-filters"),
+    pytest.param(["--exit-code"], 1, id="exit-code-any"),
+    pytest.param(["--fail-on", "lowerd"], 2, id="unknown-status"),
+])
+def test_fail_on_scopes_the_exit_code(args: list[str], code: int) -> None:
+    assert run("compare", "from.yaml", "to.yaml", *args, cwd=AMBITION)[0] == code

@@ -222,7 +222,7 @@ Edit = Callable[[Repo], None]
                  {"gdp-growth": "target fields edited: value"}, [], id="value-lowered"),
     pytest.param(rename_id, [(DATA, "modified")], {(DATA, "changed", "forest-coverage-rate")},
                  {"forest-coverage-rate": "target fields edited: id"}, [], id="id-renamed-same-name"),
-    pytest.param(edit_qualifier, [(DATA, "modified")], {(DATA, "changed", "retail-sales-growth")},
+    pytest.param(edit_qualifier, [(DATA, "modified")], {(DATA, "softened", "retail-sales-growth")},
                  {"retail-sales-growth": "target fields edited: qualifier"}, [], id="qualifier-edited"),
     pytest.param(edit_evidence, [(DATA, "modified")], {(DATA, "changed", "new-urban-jobs")},
                  {"new-urban-jobs": "target fields edited: evidence"}, [], id="evidence-edited"),
@@ -259,7 +259,10 @@ def test_qualifier_edit_says_from_what_to_what(repo: Repo) -> None:
     report = review_json()
     assert "qualifier changed: at_least → about" in notes_of(report, "retail-sales-growth")
     (change,) = report["files"][0]["changes"]
-    assert (change["delta"], change["delta_pct"], change["ambition"]) == (None, None, None)  # no "±0"
+    # the same number, wording softened (以上 → 左右): its own status, less ambitious, no "±0"
+    assert (change["status"], change["delta"], change["ambition"]) == ("softened", 0, "less")
+    table = run("review", "--base", "HEAD", "--width", "120", "--no-color").stdout
+    assert "softened" in table and "±0" not in table
 
 
 def test_source_edit_is_a_file_note_naming_the_source_and_field(repo: Repo) -> None:

@@ -62,7 +62,8 @@ def compare(
     output_format: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help=(
         "Output format (default: from the -o FILE extension, else table)."))] = None,
     status: Annotated[Optional[list[str]], typer.Option("--status", help=(
-        "Only these statuses (raised, lowered, unchanged, changed, dropped, new, not_covered); "
+        "Only these statuses (raised, lowered, softened, firmed, unchanged, changed, dropped, new, "
+        "not_covered); "
         "repeat or comma-separate."))] = None,
     sector: Annotated[Optional[list[str]], typer.Option("--sector", help="Only these sectors; repeat or comma-separate.")] = None,
     min_score: Annotated[Optional[float], typer.Option("--min-score", min=0.0, max=1.0, help=(
@@ -75,6 +76,9 @@ def compare(
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help=(
         "At most N rows per section: the N largest moves, the first N one-sided targets."))] = None,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything differs, like git diff --exit-code.")] = False,
+    fail_on: Annotated[Optional[list[str]], typer.Option("--fail-on", help=(
+        "Exit 1 only when a change has one of these statuses (lowered,dropped,softened, say); implies "
+        "--exit-code."))] = None,
     pager: Annotated[Optional[bool], typer.Option("--pager/--no-pager", help=(
         "Page long output to a terminal with $PAGER or less -FRX (default: when stdout is a terminal)."))] = None,
     *, data: DataOptions, view: ViewOptions,
@@ -92,6 +96,7 @@ def compare(
     if min_score is not None and min_score != min_score:
         raise typer.BadParameter("give a number from 0 to 1", param_hint="--min-score")
     statuses = _statuses(status)
+    failing = _statuses(fail_on, "--fail-on")
     sectors = _sectors(sector)
     sections = _sections(show)
     fmt = output_format_for(output_format, view.output)
@@ -102,7 +107,8 @@ def compare(
     if sections is not None:
         options = replace(options, sections=sections)
     key = outputcache.key("compare", (repr(options), fmt.value, repr(sorted(statuses or ())),
-                                      repr(sorted(sectors or ())), repr(min_score), str(exit_code)),
+                                      repr(sorted(sectors or ())), repr(min_score), str(exit_code),
+                                      repr(sorted(failing or ()))),
                           (first, second, links))
     cached = outputcache.fetch(key)
     if cached is None:
@@ -110,7 +116,11 @@ def compare(
         from policydiff.render.report import RENDERERS
 
         report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
-        code = ExitCode.DIFFERENCES if exit_code and report.differs else ExitCode.OK
+        if failing is not None:
+            found = any(change.status in failing for change in report.changes)
+        else:
+            found = exit_code and report.differs
+        code = ExitCode.DIFFERENCES if found else ExitCode.OK
         cached = outputcache.CachedRun(RENDERERS[fmt](report, options), "", int(code))
         outputcache.store(key, cached)
     sys.stderr.write(cached.notes)

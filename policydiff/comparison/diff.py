@@ -45,9 +45,33 @@ def _notes(before: Target, after: Target) -> list[str]:
     return notes
 
 
+def _firmness(target: Target) -> int:
+    """How firmly the wording commits to the number: the bound on the good side (以上 for a
+    higher-is-better target, 以内 for a lower-is-better one) over a plain number over 左右 over a
+    bound on the wrong side."""
+    good = Qualifier.AT_LEAST if target.direction is Direction.UP else Qualifier.AT_MOST
+    if target.qualifier is good:
+        return 2
+    return {Qualifier.EXACT: 1, Qualifier.ABOUT: 0}.get(target.qualifier, -1)
+
+
+def wording(before: Target, after: Target) -> Status:
+    """For an equal number: SOFTENED or FIRMED when the wording moved one way (the qualifier, or
+    力争, which marks a stretch the document commits to strive for), UNCHANGED when it did not
+    move or moved both ways at once."""
+    steps = {_firmness(after) - _firmness(before), int(after.strive) - int(before.strive)} - {0}
+    if steps and all(step < 0 for step in steps):
+        return Status.SOFTENED
+    if steps and all(step > 0 for step in steps):
+        return Status.FIRMED
+    return Status.UNCHANGED
+
+
 def _ambition(before: Target, after: Target, status: Status) -> Ambition | None:
     if status is Status.UNCHANGED:
         return Ambition.SAME
+    if status in (Status.SOFTENED, Status.FIRMED):
+        return Ambition.LESS if status is Status.SOFTENED else Ambition.MORE
     if status not in (Status.RAISED, Status.LOWERED):
         return None
     higher_is_better = after.direction is Direction.UP
@@ -67,6 +91,7 @@ def pair_change(pair: Pair) -> Change:
     status = Status.UNCHANGED if _same(old, new) else (Status.RAISED if delta > 0 else Status.LOWERED)
     if status is Status.UNCHANGED:
         delta = 0.0
+        status = wording(before, after)
     percent = before.unit in _PERCENT_UNITS
     delta_pct = None if _same(old, 0.0) else delta / abs(old) * 100
     return Change(status, delta=delta, delta_unit="个百分点" if percent else before.unit, delta_pct=delta_pct,

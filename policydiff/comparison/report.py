@@ -19,12 +19,17 @@ class Status(str, Enum):
     CHANGED = "changed"  # paired, but not comparable (metric or unit dimension differs)
     DROPPED = "dropped"
     NEW = "new"
-    NOT_COVERED = "not_covered"  # the other year has no document of the kind that set it
+    NOT_COVERED = "not_covered"  # no source of the other year covers it
+    # the same number in weaker or firmer wording: 以上 → 左右, 力争 removed, a floor turned
+    # into "about" (and back). Added after the others so that existing JSON keys keep their order.
+    SOFTENED = "softened"
+    FIRMED = "firmed"
 
 
-STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+STATUS_ORDER: tuple[Status, ...] = (Status.RAISED, Status.LOWERED, Status.SOFTENED, Status.FIRMED, Status.UNCHANGED,
+                                    Status.CHANGED, Status.DROPPED, Status.NEW, Status.NOT_COVERED)
 SYMBOL = {Status.RAISED: "▲", Status.LOWERED: "▼", Status.UNCHANGED: "=", Status.CHANGED: "≠",
-          Status.DROPPED: "−", Status.NEW: "+", Status.NOT_COVERED: "?"}
+          Status.DROPPED: "−", Status.NEW: "+", Status.NOT_COVERED: "?", Status.SOFTENED: "◁", Status.FIRMED: "▷"}
 
 
 class Ambition(str, Enum):

@@ -19,7 +19,8 @@ from policydiff.render.options import (Lang, OutputFormat, RenderOptions, Sectio
                                        target_value_text, unit_text)
 
 _COLOUR = {Status.RAISED: "green", Status.LOWERED: "red", Status.UNCHANGED: "dim", Status.CHANGED: "yellow",
-           Status.DROPPED: "magenta", Status.NEW: "cyan", Status.NOT_COVERED: "blue"}
+           Status.DROPPED: "magenta", Status.NEW: "cyan", Status.NOT_COVERED: "blue", Status.SOFTENED: "red",
+           Status.FIRMED: "green"}
 _AMBITION_COLOUR = {Ambition.MORE: "green", Ambition.LESS: "red"}
 _HEADING = {Section.CHANGED: "Changed values", Section.UNCHANGED: "Unchanged", Section.NEW: "New",
             Section.DROPPED: "Dropped", Section.NOT_COVERED: "Not covered"}
