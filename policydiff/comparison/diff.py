@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from policydiff.comparison.align import Alignment, Pair
-from policydiff.contract.model import Direction, Qualifier, Target, TargetSet
+from policydiff.contract.model import Direction, Qualifier, Source, Target, TargetSet
 from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
 from policydiff.comparison.normalise import normalise_name
 from policydiff.contract.units import comparable, convert, lookup
@@ -99,9 +99,36 @@ def pair_change(pair: Pair) -> Change:
                   **common)  # type: ignore[arg-type]
 
 
-def _only_from_absent_kinds(target: Target, source_set: TargetSet, other: TargetSet) -> bool:
-    kinds = {source.kind for source in source_set.sources if source.id in target.source_ids}
-    return bool(kinds) and not (kinds & other.source_kinds)
+def covers(source: Source) -> tuple[str, ...]:
+    """The sectors a source declares it covers (contract v2 `Source.covers`; empty: all)."""
+    return tuple(getattr(source, "covers", ()) or ())
+
+
+def not_covered_note(target: Target, before: TargetSet, after: TargetSet) -> str | None:
+    """Why no source of `after` covers `target` (None when one does, so silence means dropped).
+
+    A source that declares `covers` covers exactly those sectors. One that declares nothing
+    covers what its kind of document covers: a target is covered when `after` has a document of
+    a kind that set it in `before` (the rule before sources could declare sectors)."""
+    kinds = {s.kind for s in before.sources if s.id in target.source_ids}
+    undeclared = [s for s in after.sources if not covers(s)]
+    if any(target.sector in covers(s) for s in after.sources):
+        return None
+    if undeclared and (not kinds or any(s.kind in kinds for s in undeclared)):
+        return None
+    if not after.sources and not kinds:
+        return None  # nothing is known about either side's documents
+    declared = sorted({sector for s in after.sources for sector in covers(s)})
+    if declared:
+        return f"no {after.year} source covers {target.sector or 'its sector'} (they cover: {', '.join(declared)})"
+    return f"{after.year} has no {', '.join(sorted(k.value for k in kinds))} among its sources"
+
+
+def _declared(target_set: TargetSet) -> frozenset[str] | None:
+    """The sectors the set's sources cover together, None when one of them covers everything."""
+    if not target_set.sources or any(not covers(s) for s in target_set.sources):
+        return None
+    return frozenset(sector for s in target_set.sources for sector in covers(s))
 
 
 def verdict(target: Target, actual: Target) -> Verdict:
@@ -128,10 +155,8 @@ def build_report(before: TargetSet, after: TargetSet, alignment: Alignment,
     for target in before.targets:
         if target.id in paired:
             change = pair_change(paired[target.id])
-        elif _only_from_absent_kinds(target, before, after):
-            kinds = ", ".join(sorted({s.kind.value for s in before.sources if s.id in target.source_ids}))
-            change = Change(Status.NOT_COVERED, target, None,
-                            notes=(f"{after.year} has no {kinds} among its sources",))
+        elif (note := not_covered_note(target, before, after)) is not None:
+            change = Change(Status.NOT_COVERED, target, None, notes=(note,))
         else:
             change = Change(Status.DROPPED, target, None)
         if target.id in outcomes:
@@ -141,7 +166,8 @@ def build_report(before: TargetSet, after: TargetSet, alignment: Alignment,
     label_before = before.path or str(before.year)
     label_after = after.path or str(after.year)
     return Report(before.year, after.year, after.region, tuple(changes),
-                  Coverage(before.source_kinds, after.source_kinds), label_before, label_after, after.region_en,
+                  Coverage(before.source_kinds, after.source_kinds, _declared(after)), label_before, label_after,
+                  after.region_en,
                   from_sources=before.sources, to_sources=after.sources)
 
 

@@ -125,6 +125,7 @@ class Coverage:
 
     from_kinds: frozenset[SourceKind]
     to_kinds: frozenset[SourceKind]
+    to_sectors: frozenset[str] | None = None  # what the later year's sources cover (None: everything)
 
     @property
     def only_in_from(self) -> frozenset[SourceKind]:
@@ -136,10 +137,13 @@ class Coverage:
 
     @property
     def complete(self) -> bool:
-        return self.from_kinds == self.to_kinds
+        return self.from_kinds == self.to_kinds and self.to_sectors is None
 
     def messages(self, from_label: str, to_label: str) -> list[str]:
         lines = []
+        if self.to_sectors is not None:
+            lines.append(f"{to_label}'s sources cover only {', '.join(sorted(self.to_sectors)) or 'no sector'}: "
+                         f"targets of other sectors are reported as not_covered, not dropped.")
         if self.only_in_from:
             kinds = ", ".join(sorted(k.value for k in self.only_in_from))
             lines.append(f"{to_label} has no {kinds} among its sources: targets that only such documents "
@@ -156,6 +160,7 @@ class Coverage:
             "to_kinds": sorted(k.value for k in self.to_kinds),
             "complete": self.complete,
             "notes": self.messages(from_label, to_label),
+            "to_sectors": None if self.to_sectors is None else sorted(self.to_sectors),
         }
 
 
