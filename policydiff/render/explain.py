@@ -5,14 +5,27 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from policydiff.comparison.align import Alignment, Candidate
+from policydiff.comparison.align import Alignment, Candidate, deciding_signal
 from policydiff.contract.model import Target
 from policydiff.render.options import target_value_text
 
 
 def _signals(candidate: Candidate) -> str:
-    return ", ".join(f"{s.name} {s.value:+.2f}" + (f" ({s.detail})" if s.detail and s.name not in ("name_zh", "name_en") else "")
+    return ", ".join(f"{s.name} {s.value:+.3f}" + (f" ({s.detail})" if s.detail and s.name not in ("name_zh", "name_en") else "")
                      for s in candidate.signals)
+
+
+def _decided(candidates: tuple[Candidate, ...], chosen: str, after: tuple[Target, ...]) -> str:
+    """Which signal set the chosen candidate apart from the best other one, and by how much."""
+    winner = next((c for c in candidates if after[c.after].id == chosen), None)
+    others = [c for c in candidates if c is not winner and not c.vetoed]
+    if winner is None or not others:
+        return ""
+    name, margin = deciding_signal(winner, others[0])
+    if not name:
+        return ""
+    return (f"  (next {after[others[0].after].id} {others[0].score:.3f}; "
+            f"decided by {name} {margin:+.3f})")
 
 
 def explain_text(before: tuple[Target, ...], after: tuple[Target, ...], alignment: Alignment, explain: bool) -> str:
@@ -26,11 +39,12 @@ def explain_text(before: tuple[Target, ...], after: tuple[Target, ...], alignmen
         else:
             mark = " [pinned]" if pair.link.value == "pinned" else (" [review]" if pair.review else "")
             lines.append(f"{head}\n  → {pair.after.id}  {pair.after.name}  {target_value_text(pair.after)}"
-                         f"  score {pair.score:.2f}{mark}")
+                         f"  score {pair.score:.3f}{mark}"
+                         + (_decided(alignment.candidates[index], pair.after.id, after) if explain else ""))
         if explain:
             for candidate in alignment.candidates[index]:
                 other = after[candidate.after]
-                verdict = f"vetoed: {candidate.vetoed}" if candidate.vetoed else f"{candidate.score:.2f}"
+                verdict = f"vetoed: {candidate.vetoed}" if candidate.vetoed else f"{candidate.score:.3f}"
                 lines.append(f"     ? {other.id}  {other.name}  {verdict}  [{_signals(candidate)}]")
     if alignment.unpaired_after:
         lines.append("unpaired in the later year:")
