@@ -9,12 +9,12 @@ from policydiff.cli.app import command
 from policydiff.cli.data import open_dataset
 from policydiff.cli.exit import ExitCode
 from policydiff.cli.options import DataOptions, ViewOptions, data_options, emit, finish, names, render_options, view_options
-from policydiff.render.options import OutputFormat
+from policydiff.render.options import OutputFormat, ReportFormat
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from policydiff.comparison.report import Status
+    from policydiff.comparison.report import Report, Status
     from policydiff.render.options import Section
 
 
@@ -40,17 +40,41 @@ def _sections(values: Optional[list[str]]) -> "frozenset[Section] | None":
     return frozenset(Section(n) for n in choose("--show", names(values), [s.value for s in Section])) or None
 
 
-_EXTENSIONS = {".csv": OutputFormat.CSV, ".md": OutputFormat.MARKDOWN, ".markdown": OutputFormat.MARKDOWN,
-               ".json": OutputFormat.JSON, ".txt": OutputFormat.TABLE}
+_EXTENSIONS = {".csv": ReportFormat.CSV, ".md": ReportFormat.MARKDOWN, ".markdown": ReportFormat.MARKDOWN,
+               ".json": ReportFormat.JSON, ".txt": ReportFormat.TABLE, ".xlsx": ReportFormat.XLSX}
 
 
-def output_format_for(explicit: Optional[OutputFormat], output: "Path | None") -> OutputFormat:
+def output_format_for(explicit: Optional[ReportFormat], output: "Path | None") -> ReportFormat:
     """--format when given, else the format -o FILE's extension names, else the table."""
     if explicit is not None:
         return explicit
     if output is not None:
-        return _EXTENSIONS.get(output.suffix.lower(), OutputFormat.TABLE)
-    return OutputFormat.TABLE
+        return _EXTENSIONS.get(output.suffix.lower(), ReportFormat.TABLE)
+    return ReportFormat.TABLE
+
+
+def _write_workbook(data: bytes, output: "Path | None", protected: tuple["Path", ...]) -> None:
+    from policydiff.contract.errors import UsageError
+
+    if output is None:
+        if sys.stdout.isatty():
+            raise UsageError("--format xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout to a file)")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from policydiff.load.files import write_atomic
+
+    write_atomic(output, data, protected)
+    sys.stderr.write(f"wrote {output}\n")
+
+
+def _exit_code(report: "Report", exit_code: bool, failing: "frozenset[Status] | None") -> ExitCode:
+    """1 when a change has a --fail-on status, or (--exit-code alone) when anything differs."""
+    if failing is not None:
+        found = any(change.status in failing for change in report.changes)
+    else:
+        found = exit_code and report.differs
+    return ExitCode.DIFFERENCES if found else ExitCode.OK
 
 
 @command()
@@ -59,8 +83,9 @@ def output_format_for(explicit: Optional[OutputFormat], output: "Path | None") -
 def compare(
     before: Annotated[str, typer.Argument(help="Earlier year (2024) or targets file.", metavar="A")],
     after: Annotated[str, typer.Argument(help="Later year (2025) or targets file.", metavar="B")],
-    output_format: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help=(
-        "Output format (default: from the -o FILE extension, else table)."))] = None,
+    output_format: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help=(
+        "Output format (default: from the -o FILE extension: .csv .md .json .xlsx .txt; else table)."))] = None,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a byte-order mark, so that Excel reads Chinese.")] = False,
     status: Annotated[Optional[list[str]], typer.Option("--status", help=(
         "Only these statuses (raised, lowered, softened, firmed, unchanged, changed, dropped, new, "
         "not_covered); "
@@ -103,9 +128,17 @@ def compare(
     directory = open_dataset(data).directory if datadir.is_year(before) or datadir.is_year(after) else datadir.data_dir(data.data_dir)
     first, second = datadir.resolve(before, directory), datadir.resolve(after, directory)
     links = links_file(second, directory)
-    options = render_options(view, show_unchanged=show_unchanged, limit=limit)
+    options = render_options(view, show_unchanged=show_unchanged, limit=limit, bom=bom)
     if sections is not None:
         options = replace(options, sections=sections)
+    protected = tuple(p for p in (first, second, links) if p is not None)
+    if fmt is ReportFormat.XLSX:  # bytes: never cached
+        from policydiff.comparison.pipeline import compare as run_compare
+        from policydiff.render.xlsx import render_xlsx
+
+        report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
+        _write_workbook(render_xlsx(report, options), view.output, protected)
+        finish(_exit_code(report, exit_code, failing))
     key = outputcache.key("compare", (repr(options), fmt.value, repr(sorted(statuses or ())),
                                       repr(sorted(sectors or ())), repr(min_score), str(exit_code),
                                       repr(sorted(failing or ()))),
@@ -116,18 +149,14 @@ def compare(
         from policydiff.render.report import RENDERERS
 
         report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
-        if failing is not None:
-            found = any(change.status in failing for change in report.changes)
-        else:
-            found = exit_code and report.differs
-        code = ExitCode.DIFFERENCES if found else ExitCode.OK
-        cached = outputcache.CachedRun(RENDERERS[fmt](report, options), "", int(code))
+        code = _exit_code(report, exit_code, failing)
+        cached = outputcache.CachedRun(RENDERERS[OutputFormat(fmt.value)](report, options), "", int(code))
         outputcache.store(key, cached)
     sys.stderr.write(cached.notes)
     from policydiff.cli.pager import page, wants_pager
 
     if not (view.output is None and wants_pager(cached.output, pager) and page(cached.output)):
-        emit(cached.output, view.output, protected=tuple(p for p in (first, second, links) if p is not None))
+        emit(cached.output, view.output, protected=protected)
     finish(ExitCode(cached.exit_code))
 
 

@@ -164,7 +164,27 @@ class Coverage:
         }
 
 
-@dataclass(frozen=True)
+RECORD_FIELDS: tuple[str, ...] = (
+    "status", "sector", "from_year", "to_year",
+    *(f"{side}_{name}" for side in ("from", "to") for name in (
+        "id", "name", "name_en", "metric", "low", "high", "unit", "qualifier", "strive", "direction")),
+    "score", "link", "review", "renamed", "delta", "delta_unit", "delta_pct", "ambition",
+    "outcome", "outcome_low", "outcome_high", "outcome_unit", "notes",
+)
+
+
+def _side(prefix: str, target: Target | None) -> dict[str, Any]:
+    if target is None:
+        return {f"{prefix}_{name}": None for name in ("id", "name", "name_en", "metric", "low", "high", "unit",
+                                                       "qualifier", "strive", "direction")}
+    return {f"{prefix}_id": target.id, f"{prefix}_name": target.name, f"{prefix}_name_en": target.name_en,
+            f"{prefix}_metric": target.metric.value, f"{prefix}_low": target.value.low,
+            f"{prefix}_high": target.value.high, f"{prefix}_unit": target.unit,
+            f"{prefix}_qualifier": target.qualifier.value, f"{prefix}_strive": target.strive,
+            f"{prefix}_direction": target.direction.value}
+
+
+@dataclass(frozen=True, repr=False)
 class Report:
     from_year: int
     to_year: int
@@ -208,6 +228,42 @@ class Report:
             described.append(f"score ≥ {min_score:g}")
         return replace(self, changes=tuple(c for c in self.changes if keep(c)),
                        filters=self.filters + tuple(described))
+
+    def __repr__(self) -> str:
+        """Short, so that a report displayed in a notebook is one line, not the whole data."""
+        counts = self.summary()
+        parts = ", ".join(f"{counts[s.value]} {s.value}" for s in STATUS_ORDER if counts[s.value]) or "no targets"
+        return f"<Report {self.region} {self.from_year} → {self.to_year}: {parts}>"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per change (the keys of RECORD_FIELDS): numbers stay numbers, a range is
+        its low and high, a missing side is None."""
+        rows = []
+        for change in self.changes:
+            outcome = change.outcome
+            rows.append({
+                "status": change.status.value, "sector": change.sector,
+                "from_year": self.from_year, "to_year": self.to_year,
+                **_side("from", change.before), **_side("to", change.after),
+                "score": change.score, "link": change.link.value if change.link else None,
+                "review": change.review, "renamed": change.renamed, "delta": change.delta,
+                "delta_unit": change.delta_unit, "delta_pct": change.delta_pct,
+                "ambition": change.ambition.value if change.ambition else None,
+                "outcome": outcome.verdict.value if outcome else None,
+                "outcome_low": outcome.actual.value.low if outcome else None,
+                "outcome_high": outcome.actual.value.high if outcome else None,
+                "outcome_unit": outcome.actual.unit if outcome else None,
+                "notes": " | ".join(change.notes),
+            })
+        return rows
+
+    def to_pandas(self) -> Any:
+        """The records as a pandas DataFrame (pandas is not a dependency: install it to use this)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("Report.to_pandas() needs pandas: pip install pandas") from None
+        return pandas.DataFrame.from_records(self.to_records(), columns=list(RECORD_FIELDS))
 
     def to_json(self, with_changes: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {

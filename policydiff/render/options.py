@@ -21,6 +21,16 @@ class OutputFormat(str, Enum):
     CSV = "csv"
 
 
+class ReportFormat(str, Enum):
+    """The formats of `compare`: the text ones, and a workbook (bytes, written with -o)."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
 class Section(str, Enum):
     """The parts of a comparison report, in the order tables and Markdown print them."""
 
@@ -48,6 +58,7 @@ class RenderOptions:
     title: bool = True  # the report's title line (a caller embedding the report prints its own)
     heading_level: int = 1  # Markdown: the title's level; sections one below
     label_prefix: str = ""  # Markdown: prefix of citation labels, unique across embedded reports
+    bom: bool = False  # CSV: start with a byte-order mark, so that Excel reads UTF-8
 
     @property
     def shown(self) -> frozenset[Section]:

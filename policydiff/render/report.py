@@ -323,8 +323,11 @@ def render_json(report: Report, options: RenderOptions) -> str:
 
 
 CSV_COLUMNS = ("status", "sector", "from_id", "from_name", "from_name_en", "from_value", "from_unit",
-                "from_qualifier", "to_id", "to_name", "to_name_en", "to_value", "to_unit", "to_qualifier",
-                "metric", "score", "review", "delta", "delta_unit", "delta_pct", "ambition", "notes")
+               "from_qualifier", "to_id", "to_name", "to_name_en", "to_value", "to_unit", "to_qualifier",
+               "metric", "score", "review", "delta", "delta_unit", "delta_pct", "ambition", "notes",
+               # added later, so appended: a range as two numbers, 力争, the years, the outcome
+               "from_year", "to_year", "from_low", "from_high", "to_low", "to_high", "from_strive", "to_strive",
+               "outcome", "outcome_value")
 
 
 def _csv_side(target: Target | None) -> list[str]:
@@ -333,25 +336,39 @@ def _csv_side(target: Target | None) -> list[str]:
     return [target.id, target.name, target.name_en or "", str(target.value), target.unit, target.qualifier.value]
 
 
+def _number(number: float | None) -> str:
+    return "" if number is None else format_number(number)
+
+
 def csv_rows(report: Report) -> Iterator[list[str]]:
     """One row per change, in the order of CSV_COLUMNS."""
     for change in report.changes:
         target = change.after or change.before
+        before, after, outcome = change.before, change.after, change.outcome
         yield [
-            change.status.value, change.sector or "", *_csv_side(change.before), *_csv_side(change.after),
+            change.status.value, change.sector or "", *_csv_side(before), *_csv_side(after),
             target.metric.value if target else "",
             "" if change.score is None else f"{change.score:.3f}", str(change.review).lower(),
             "" if change.delta is None else format_number(round(change.delta, 6)), change.delta_unit or "",
             "" if change.delta_pct is None else f"{change.delta_pct:.2f}",
             change.ambition.value if change.ambition else "", " | ".join(change.notes),
+            str(report.from_year), str(report.to_year),
+            _number(before.value.low if before else None), _number(before.value.high if before else None),
+            _number(after.value.low if after else None), _number(after.value.high if after else None),
+            "" if before is None else str(before.strive).lower(), "" if after is None else str(after.strive).lower(),
+            outcome.verdict.value if outcome else "", target_value_text(outcome.actual) if outcome else "",
         ]
 
 
 def render_csv(report: Report, options: RenderOptions) -> str:
+    """CSV with every text cell neutralised for spreadsheets (a name starting with = is not run
+    as a formula); with `options.bom`, a byte-order mark so that Excel reads it as UTF-8."""
     buffer = io.StringIO()
+    if options.bom:
+        buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_rows(report))
+    writer.writerows([text.spreadsheet_cell(cell) for cell in row] for row in csv_rows(report))
     return buffer.getvalue()
 
 
