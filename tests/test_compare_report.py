@@ -3,6 +3,7 @@ checked filters, sections and limits, the pager."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -194,3 +195,75 @@ def test_ambition_and_wording(target_id: str, status: str, ambition: str) -> Non
 ])
 def test_fail_on_scopes_the_exit_code(args: list[str], code: int) -> None:
     assert run("compare", "from.yaml", "to.yaml", *args, cwd=AMBITION)[0] == code
+
+
+ANSI = "\x1b["
+
+
+@pytest.mark.parametrize(("args", "env", "coloured"), [
+    pytest.param(["--color"], {}, True, id="flag-forces-colour-into-a-pipe"),
+    pytest.param(["--color"], {"NO_COLOR": "1", "TERM": "dumb"}, True, id="flag-beats-environment"),
+    pytest.param([], {"FORCE_COLOR": "1"}, True, id="force-color"),
+    pytest.param([], {"FORCE_COLOR": "0"}, False, id="force-color-zero"),
+    pytest.param([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False, id="no-color-wins"),
+    pytest.param([], {"NO_COLOR": ""}, False, id="empty-no-color-is-unset-pipe-stays-plain"),
+    pytest.param(["--no-color"], {"FORCE_COLOR": "1"}, False, id="no-color-flag"),
+])
+def test_colour_conventions(monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str], coloured: bool) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code, out, _ = run("compare", "from.yaml", "to.yaml", "--width", "120", *args)
+    assert code == 0
+    assert (ANSI in out) is coloured
+
+
+@pytest.mark.parametrize(("env", "to_terminal", "expected"), [
+    pytest.param({"TERM": "dumb"}, True, False, id="dumb-terminal"),
+    pytest.param({"TERM": "xterm"}, True, True, id="terminal"),
+    pytest.param({"TERM": "xterm", "NO_COLOR": "x"}, True, False, id="no-color"),
+])
+def test_colour_wanted_on_a_terminal(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], to_terminal: bool,
+                                     expected: bool) -> None:
+    from policydiff.cli.options import colour_wanted
+
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert colour_wanted(to_terminal) is expected
+
+
+def test_quiet_silences_notes_but_not_errors(tmp_path: Path) -> None:
+    code, _, err = run("compare", "from.yaml", "to.yaml", "-o", str(tmp_path / "r.md"), "--quiet")
+    assert code == 0 and err == "" and (tmp_path / "r.md").is_file()
+    code, _, err = run("compare", "from.yaml", "to.yaml", "-o", str(tmp_path / "r.md"))
+    assert "wrote" in err
+    code, _, err = run("compare", "from.yaml", "missing.yaml", "--quiet")
+    assert code == 2 and "missing.yaml" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("work", "shown"), [
+    pytest.param(0.3, True, id="slow"),
+    pytest.param(0.0, False, id="fast"),
+])
+def test_progress_line_only_for_slow_work(work: float, shown: bool) -> None:
+    import time
+
+    from policydiff.cli.progress import Progress
+
+    stream = _Terminal()
+    with Progress("comparing 2024 → 2025", stream=stream, delay=0.1):
+        time.sleep(work)
+    assert ("comparing 2024 → 2025" in stream.getvalue()) is shown
+    assert stream.getvalue().endswith("\r\x1b[K") is shown
+    quiet = _Terminal()
+    with Progress("x", stream=quiet, delay=0.0, enabled=False):
+        time.sleep(0.05)
+    assert quiet.getvalue() == ""

@@ -104,6 +104,8 @@ def compare(
     fail_on: Annotated[Optional[list[str]], typer.Option("--fail-on", help=(
         "Exit 1 only when a change has one of these statuses (lowered,dropped,softened, say); implies "
         "--exit-code."))] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=(
+        "No notes, progress or 'wrote FILE' on stderr (errors still go there)."))] = False,
     pager: Annotated[Optional[bool], typer.Option("--pager/--no-pager", help=(
         "Page long output to a terminal with $PAGER or less -FRX (default: when stdout is a terminal)."))] = None,
     *, data: DataOptions, view: ViewOptions,
@@ -112,12 +114,29 @@ def compare(
 
     Exit 0 (or 1 with --exit-code when anything differs); 2 on a usage or input error.
     """
+    import contextlib
+    import io
+
+    with contextlib.redirect_stderr(io.StringIO()) if quiet else contextlib.nullcontext():
+        _compare(before, after, output_format, bom, status, sector, min_score, show, show_unchanged, limit,
+                 exit_code, fail_on, pager, quiet, data, view)
+
+
+def _compare(before: str, after: str, output_format: Optional[ReportFormat], bom: bool, status: Optional[list[str]],
+             sector: Optional[list[str]], min_score: Optional[float], show: Optional[list[str]],
+             show_unchanged: bool, limit: Optional[int], exit_code: bool, fail_on: Optional[list[str]],
+             pager: Optional[bool], quiet: bool, data: DataOptions, view: ViewOptions) -> None:
+    """The body of `compare`; with --quiet it runs with informational stderr discarded (an
+    error propagates out of it and is printed by the command's guard)."""
     from dataclasses import replace
 
     from policydiff.cli import outputcache
+    from policydiff.cli.progress import Progress
     from policydiff.comparison.pipeline import links_file
     from policydiff.load import datadir
+    from policydiff.render.text import one_line
 
+    progress = f"comparing {one_line(before)} → {one_line(after)}"
     if min_score is not None and min_score != min_score:
         raise typer.BadParameter("give a number from 0 to 1", param_hint="--min-score")
     statuses = _statuses(status)
@@ -136,7 +155,8 @@ def compare(
         from policydiff.comparison.pipeline import compare as run_compare
         from policydiff.render.xlsx import render_xlsx
 
-        report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
+        with Progress(progress, enabled=not quiet):
+            report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
         _write_workbook(render_xlsx(report, options), view.output, protected)
         finish(_exit_code(report, exit_code, failing))
     key = outputcache.key("compare", (repr(options), fmt.value, repr(sorted(statuses or ())),
@@ -148,9 +168,11 @@ def compare(
         from policydiff.comparison.pipeline import compare as run_compare
         from policydiff.render.report import RENDERERS
 
-        report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
+        with Progress(progress, enabled=not quiet):
+            report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
+            rendered = RENDERERS[OutputFormat(fmt.value)](report, options)
         code = _exit_code(report, exit_code, failing)
-        cached = outputcache.CachedRun(RENDERERS[OutputFormat(fmt.value)](report, options), "", int(code))
+        cached = outputcache.CachedRun(rendered, "", int(code))
         outputcache.store(key, cached)
     sys.stderr.write(cached.notes)
     from policydiff.cli.pager import page, wants_pager
