@@ -267,3 +267,19 @@ def test_progress_line_only_for_slow_work(work: float, shown: bool) -> None:
     with Progress("x", stream=quiet, delay=0.0, enabled=False):
         time.sleep(0.05)
     assert quiet.getvalue() == ""
+
+
+def test_a_repeated_compare_hits_the_cache_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Regression: the key held repr(frozenset of sections), whose order follows string
+    hashing: every run missed the cache."""
+    import subprocess
+
+    env = {**os.environ, "POLICYDIFF_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(Path(__file__).parents[1])}
+    env.pop("POLICYDIFF_NO_CACHE", None)
+    outputs = []
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "policydiff", "compare", "from.yaml", "to.yaml", "--width", "100"],
+                              cwd=RAISED, env={**env, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True)
+        outputs.append(done.stdout)
+    assert len(set(outputs)) == 1
+    assert len(list((tmp_path / "cache").glob("report-*.json"))) == 1

@@ -159,7 +159,9 @@ def _compare(before: str, after: str, output_format: Optional[ReportFormat], bom
             report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
         _write_workbook(render_xlsx(report, options), view.output, protected)
         finish(_exit_code(report, exit_code, failing))
-    key = outputcache.key("compare", (repr(options), fmt.value, repr(sorted(statuses or ())),
+    # sets sorted: a frozenset's repr follows string hashing, which changes from run to run
+    stable_options = repr(replace(options, sections=frozenset())) + repr(sorted(s.value for s in options.sections))
+    key = outputcache.key("compare", (stable_options, fmt.value, repr(sorted(statuses or ())),
                                       repr(sorted(sectors or ())), repr(min_score), str(exit_code),
                                       repr(sorted(failing or ()))),
                           (first, second, links))

@@ -118,90 +118,105 @@ def _summary_lines(report: Report, options: RenderOptions) -> list[str]:
     return lines
 
 
+_ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35",
+         "cyan": "36"}
+
+
+def _styled(line: str, style: str | None, colour: bool) -> str:
+    """`line` in a colour, as rich would print it; the lines around the table are written
+    directly, because rich lays out each printed line at about a millisecond apiece."""
+    if not colour or not style or style not in _ANSI:
+        return line
+    return f"\x1b[{_ANSI[style]}m{line}\x1b[0m"
+
+
 def render_table(report: Report, options: RenderOptions) -> str:
     """The headline first: title, summary and caveats; the moved pairs as a table; then the
     one-sided targets as dense per-sector lists."""
-    from rich.table import Table
-    from rich.text import Text
-
-    console = text.console(options.width, options.colour)
-    lang = options.lang
+    lang, colour = options.lang, options.colour
+    out: list[str] = []
     if options.title:
-        console.print(text.one_line(_title(report, lang)), style="bold")
+        out.append(_styled(text.one_line(_title(report, lang)), "bold", colour))
     if Section.SUMMARY in options.shown:
         for line in _summary_lines(report, options):
             style = "yellow" if line.startswith("note:") else ("dim" if line.startswith("filter:") else None)
-            console.print(text.one_line(line), style=style)
+            out += [_styled(wrapped, style, colour) for wrapped in wrap_items([text.one_line(line)], options.width)]
     for part in parts(report, options.shown, options.limit):
-        console.print()
-        console.print(_heading(part, report), style="bold")
+        out += ["", _styled(_heading(part, report), "bold", colour)]
         if part.section in (Section.CHANGED, Section.UNCHANGED) and options.width < _TABLE_MIN_WIDTH:
-            _print_pair_list(console, part, options)
+            out += _pair_list(part, options)
         elif part.section in (Section.CHANGED, Section.UNCHANGED):
-            table = Table(expand=True, show_lines=False)
-            narrow = options.width < 100  # no room for an ambition column: it leads the notes
-            columns: list[tuple[str, dict[str, Any]]] = [
-                ("sector", {"no_wrap": not narrow, "overflow": "fold", "style": "cyan"}),
-                ("status", {"no_wrap": not narrow, "overflow": "fold"}),
-                ("indicator", {"ratio": 3, "overflow": "fold"}), ("from → to", {"ratio": 2, "overflow": "fold"}),
-                ("change", {"ratio": 2, "overflow": "fold"})]
-            columns += [] if narrow else [("ambition", {"no_wrap": True})]
-            columns += [("notes", {"ratio": 3, "overflow": "fold"})]
-            for column, kwargs in columns:
-                table.add_column(column, **kwargs)
-            for sector, group in by_sector(part.changes):
-                for index, change in enumerate(group):
-                    status = Text(f"{SYMBOL[change.status]} {change.status.value}", style=_COLOUR.get(change.status, ""))
-                    ambition = Text(ambition_text(change), style=_AMBITION_COLOUR.get(change.ambition, "")
-                                    if change.ambition else "")
-                    flags = _flags(change, lang)
-                    if narrow and ambition_text(change):
-                        flags = "; ".join(x for x in (f"{ambition_text(change)} ambitious", flags) if x)
-                    cells: list[Any] = [text.one_line(sector) if index == 0 else "", status,
-                                        text.one_line(_name(change, lang)), text.one_line(_values(change, lang)),
-                                        text.one_line(delta_text(change, lang))]
-                    cells += [] if narrow else [ambition]
-                    table.add_row(*cells, text.one_line(flags))
-            console.print(table)
+            out.append(_pair_table(part, options).rstrip("\n"))
         else:
             groups = by_sector(part.changes)
             label_width = min(max(cell_width(text.one_line(sector)) for sector, _ in groups), 16)
             room = max(20, options.width - label_width - 4)
             for sector, group in groups:
-                lines = wrap_items([text.one_line(_compact_item(c, lang)) for c in group], room)
                 label = text.one_line(sector)
+                lines = wrap_items([text.one_line(_compact_item(c, lang)) for c in group], room)
+                if cell_width(label) > label_width:  # a long sector name gets a line of its own
+                    out.append("  " + _styled(label, "cyan", colour))
+                    label = ""
                 for index, line in enumerate(lines):
-                    head = pad(label, label_width) if index == 0 and cell_width(label) <= label_width else (
-                        label if index == 0 else "")
-                    if index == 0 and cell_width(label) > label_width:
-                        console.print(f"  {label}", style="cyan", end="\n")
-                        head = ""
-                    console.print(Text.assemble("  ", (pad(head, label_width), "cyan"), "  ", line))
+                    head = pad(label if index == 0 else "", label_width)
+                    out.append(f"  {_styled(head, 'cyan', colour) if head.strip() else head}  {line}")
         if part.hidden:
-            console.print(f"  … and {part.hidden} more (--limit)", style="dim")
+            out.append(_styled(f"  … and {part.hidden} more (--limit)", "dim", colour))
+    return "".join(line + "\n" for line in out)
+
+
+def _pair_table(part: Part, options: RenderOptions) -> str:
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = options.lang
+    console = text.console(options.width, options.colour)
+    table = Table(expand=True, show_lines=False)
+    narrow = options.width < 100  # no room for an ambition column: it leads the notes
+    columns: list[tuple[str, dict[str, Any]]] = [
+        ("sector", {"no_wrap": not narrow, "overflow": "fold", "style": "cyan"}),
+        ("status", {"no_wrap": not narrow, "overflow": "fold"}),
+        ("indicator", {"ratio": 3, "overflow": "fold"}), ("from → to", {"ratio": 2, "overflow": "fold"}),
+        ("change", {"ratio": 2, "overflow": "fold"})]
+    columns += [] if narrow else [("ambition", {"no_wrap": True})]
+    columns += [("notes", {"ratio": 3, "overflow": "fold"})]
+    for column, kwargs in columns:
+        table.add_column(column, **kwargs)
+    for sector, group in by_sector(part.changes):
+        for index, change in enumerate(group):
+            status = Text(f"{SYMBOL[change.status]} {change.status.value}", style=_COLOUR.get(change.status, ""))
+            ambition = Text(ambition_text(change), style=_AMBITION_COLOUR.get(change.ambition, "")
+                            if change.ambition else "")
+            flags = _flags(change, lang)
+            if narrow and ambition_text(change):
+                flags = "; ".join(x for x in (f"{ambition_text(change)} ambitious", flags) if x)
+            cells: list[Any] = [text.one_line(sector) if index == 0 else "", status,
+                                text.one_line(_name(change, lang)), text.one_line(_values(change, lang)),
+                                text.one_line(delta_text(change, lang))]
+            cells += [] if narrow else [ambition]
+            table.add_row(*cells, text.one_line(flags))
+    console.print(table)
     return console.file.getvalue()  # type: ignore[no-any-return]
 
 
 _TABLE_MIN_WIDTH = 72  # below this a seven-column table is unreadable: one block per pair
 
 
-def _print_pair_list(console: Any, part: Part, options: RenderOptions) -> None:
-    from rich.text import Text
-
-    lang, room = options.lang, max(20, options.width - 4)
+def _pair_list(part: Part, options: RenderOptions) -> list[str]:
+    lang, colour, room = options.lang, options.colour, max(20, options.width - 4)
+    out: list[str] = []
     for sector, group in by_sector(part.changes):
-        console.print(text.one_line(sector), style="cyan")
+        out.append(_styled(text.one_line(sector), "cyan", colour))
         for change in group:
             head = f"{SYMBOL[change.status]} {change.status.value} "
             first, *rest = wrap_items([text.one_line(_name(change, lang))], room - cell_width(head)) or [""]
-            console.print(Text.assemble("  ", (head, _COLOUR.get(change.status, "")), first))
-            for line in rest:
-                console.print(f"  {' ' * cell_width(head)}{line}")
+            out.append("  " + _styled(head, _COLOUR.get(change.status), colour) + first)
+            out += [f"  {' ' * cell_width(head)}{line}" for line in rest]
             ambition = f"{ambition_text(change)} ambitious" if ambition_text(change) else ""
             for line in (f"{_values(change, lang)}  {delta_text(change, lang)}".rstrip(),
                          "; ".join(x for x in (ambition, _flags(change, lang)) if x)):
-                for wrapped in wrap_items([text.one_line(line)], room) if line else []:
-                    console.print(f"    {wrapped}")
+                out += [f"    {wrapped}" for wrapped in (wrap_items([text.one_line(line)], room) if line else [])]
+    return out
 
 
 @dataclass
