@@ -210,7 +210,7 @@ Edit = Callable[[Repo], None]
                  {"gdp-growth": "target fields edited: value"}, [], id="value-lowered"),
     pytest.param(rename_id, [(DATA, "modified")], {(DATA, "changed", "forest-coverage-rate")},
                  {"forest-coverage-rate": "target fields edited: id"}, [], id="id-renamed-same-name"),
-    pytest.param(edit_qualifier, [(DATA, "modified")], {(DATA, "changed", "retail-sales-growth")},
+    pytest.param(edit_qualifier, [(DATA, "modified")], {(DATA, "softened", "retail-sales-growth")},
                  {"retail-sales-growth": "target fields edited: qualifier"}, [], id="qualifier-edited"),
     pytest.param(edit_evidence, [(DATA, "modified")], {(DATA, "changed", "new-urban-jobs")},
                  {"new-urban-jobs": "target fields edited: evidence"}, [], id="evidence-edited"),
@@ -247,7 +247,10 @@ def test_qualifier_edit_says_from_what_to_what(repo: Repo) -> None:
     report = review_json()
     assert "qualifier changed: at_least → about" in notes_of(report, "retail-sales-growth")
     (change,) = report["files"][0]["changes"]
-    assert (change["delta"], change["delta_pct"], change["ambition"]) == (None, None, None)  # no "±0"
+    # the same number, wording softened (以上 → 左右): its own status, less ambitious, no "±0"
+    assert (change["status"], change["delta"], change["ambition"]) == ("softened", 0, "less")
+    table = run("review", "--base", "HEAD", "--width", "120", "--no-color").stdout
+    assert "softened" in table and "±0" not in table
 
 
 def test_source_edit_is_a_file_note_naming_the_source_and_field(repo: Repo) -> None:
@@ -405,8 +408,11 @@ def test_markdown_has_a_heading_per_file_and_unique_footnotes(repo: Repo) -> Non
     assert text.startswith("# Data changes against `HEAD`\n")
     headings = re.findall(r"^## (.*)$", text, flags=re.MULTILINE)
     assert headings == ["`data/targets_2025.yaml` (modified)", "`data/targets_2026.yaml` (added)"]
-    definitions = re.findall(r"^\[\^([^\]]+)\]:", text, flags=re.MULTILINE)
+    # each file lists its sources under labels unique in the whole document
+    definitions = re.findall(r"^- \\\[([^\]\\]+)\\\] ", text, flags=re.MULTILINE)
     assert definitions and len(definitions) == len(set(definitions))
+    assert {label.split("-")[0] for label in definitions} == {"1", "2"}
+    assert "**Summary:**" not in text  # the file line is each report's summary
 
 
 def test_markdown_without_edits(repo: Repo) -> None:
@@ -432,3 +438,13 @@ def test_csv_without_edits_still_has_its_header(repo: Repo) -> None:
 def test_table_without_edits(repo: Repo) -> None:
     result = run("review", "--base", "HEAD")
     assert result.stdout == "no data file differs from HEAD\n"
+
+
+def test_narrow_table_prints_no_summary_of_the_embedded_report(repo: Repo) -> None:
+    """Regression: the summary was cut out of the finished table with str.replace, and a
+    summary wrapped at --width 40 leaked through."""
+    lower_value(repo)
+    result = run("review", "--base", "HEAD", "--width", "40", "--no-color")
+    assert result.exit_code == 0, result.output
+    assert "lowered" in result.stdout
+    assert "2025 → 2025" not in result.stdout and "2025 →" not in result.stdout.replace("\n", " ")

@@ -131,4 +131,4 @@ def test_review_runs_as_in_the_workflow(tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Data changes against `origin/main`\n")
     assert "## `data/targets_2025.yaml` (modified)" in result.stdout
-    assert "Lowered (1)" in result.stdout
+    assert "Changed values (1)" in result.stdout and "▼ lowered" in result.stdout

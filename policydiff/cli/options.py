@@ -88,12 +88,16 @@ def view_options(func: F) -> F:
 
 
 def colour_wanted(to_terminal: bool) -> bool:
-    """no-color.org: NO_COLOR set and not empty turns colour off; FORCE_COLOR turns it on."""
+    """Colour unless told otherwise (--color/--no-color decide before this is asked):
+    NO_COLOR set and not empty turns it off (no-color.org); FORCE_COLOR set and not empty turns
+    it on, even into a pipe, except FORCE_COLOR=0 or false, which turn it off (the chalk/Node
+    reading); otherwise only on a terminal, and never on TERM=dumb."""
     if os.environ.get("NO_COLOR"):
         return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return to_terminal and os.environ.get("TERM") != "dumb"
+    force = os.environ.get("FORCE_COLOR", "")
+    if force:
+        return force.strip().lower() not in ("0", "false", "no", "off")
+    return to_terminal and os.environ.get("TERM", "") != "dumb"
 
 
 def terminal_width(to_terminal: bool) -> int:

@@ -26,12 +26,14 @@ from policydiff.contract.units import lookup
 
 @dataclass(frozen=True)
 class Features:
-    name: str
+    name: str  # normalised, without qualifier phrases (投资亿元以上重大项目 → 重大项目)
     english: str
     dimension: str
     metric: str
     sector: str | None
     terms: KeyTerms
+    ident: str = ""
+    qualified: str = ""  # the qualifier phrase taken out of the name, if any
 
 
 @dataclass(frozen=True)
@@ -61,17 +63,36 @@ class Alignment:
     candidates: tuple[tuple[Candidate, ...], ...]  # per `before` target, best first
 
 
+# A phrase that qualifies what is counted (投资亿元以上重大项目: major projects of ≥100m yuan
+# investment) rather than naming the measure: its 投资 is not the indicator's measure.
+# Names are normalised first, so 以上 is already gone.
+_QUALIFIER_PHRASE = re.compile(r"(?:单个|单体)?(?:总?投资)?(?:超|过)?[0-9.]*[十百千万亿]*元(?:及)?(?:级|的)?(?=.)")
+
+SAME_ID_BONUS = 0.2  # the same id in both years: a curator's statement that it is one indicator
+QUALIFIER_PENALTY = 0.05  # only one name limits what is counted: close, not the same
+
+
+def split_qualifier(name: str) -> tuple[str, str]:
+    """(name without its qualifier phrase, the phrase): 投资亿元重大项目 → (重大项目, 投资亿元)."""
+    match = _QUALIFIER_PHRASE.search(name)
+    if not match or match.group() in ("元", ""):
+        return name, ""
+    rest = name[:match.start()] + name[match.end():]
+    return (rest, match.group()) if rest else (name, "")
+
+
 def features(target: Target) -> Features:
     unit = lookup(target.unit)
-    name = normalise_name(target.name)
+    name, qualified = split_qualifier(normalise_name(target.name))
     return Features(name, normalise_english(target.name_en), unit.dimension.value if unit else f"?{target.unit}",
-                    target.metric.value, target.sector, key_terms(name))
+                    target.metric.value, target.sector, key_terms(name), target.id, qualified)
 
 
 def _best_possible(zh: float, a: Features, b: Features) -> float:
     """An upper bound of the score from the Chinese similarity alone (English at its best)."""
     english = 0.7 * zh + 0.3 if a.english and b.english else zh
-    return english + (0.05 if a.sector and a.sector == b.sector else 0.0)
+    same_id = SAME_ID_BONUS if a.ident and a.ident == b.ident else 0.0
+    return english + (0.05 if a.sector and a.sector == b.sector else 0.0) + same_id
 
 
 def score(a: Features, b: Features, floor: float | None = None) -> tuple[float, tuple[Signal, ...], str]:
@@ -101,9 +122,16 @@ def score(a: Features, b: Features, floor: float | None = None) -> tuple[float, 
     if penalty:
         signals.extend(reasons)
         total -= penalty
+    if a.qualified != b.qualified:
+        signals.append(Signal("qualifier", -QUALIFIER_PENALTY,
+                              f"{a.qualified or '—'} vs {b.qualified or '—'}: what is counted is limited"))
+        total -= QUALIFIER_PENALTY
     if a.metric != b.metric:
         signals.append(Signal("metric", -0.35, f"{a.metric} vs {b.metric}"))
         total -= 0.35
+    if a.ident and a.ident == b.ident:
+        signals.append(Signal("same_id", SAME_ID_BONUS, a.ident))
+        total += SAME_ID_BONUS
     if a.sector and b.sector:
         bonus = 0.05 if a.sector == b.sector else -0.1
         signals.append(Signal("sector", bonus, f"{a.sector} vs {b.sector}"))
@@ -134,16 +162,60 @@ def _wording_penalty(a: Features, b: Features) -> tuple[float, list[Signal]]:
 
 # A name that starts with a place (九原区…, 稀土高新区…, 某某镇…) covers that place only.
 _PLACE = re.compile(r"^.{2,12}?(?:开发区|高新区|园区|新区|自治县|街道|区|县|旗|镇|乡|苏木)")
+# …unless the "place" is a common word ending like one: 小区 (housing estate), 社区, 牧区
+# (pastoral areas), 景区, 城区; or a generic kind of park (绿色园区, 化工园区) rather than a named one.
+_NOT_PLACES = ("小区", "社区", "牧区", "景区", "城区", "林区", "矿区", "灾区", "库区", "片区", "园区")
+_NAMED_PARKS = ("开发区", "高新区", "新区", "工业园区", "产业园区")
+_GENERIC_HEADS = ("绿色", "零碳", "低碳", "智慧", "数字", "重点", "示范", "特色", "化工", "物流", "各类", "城镇",
+                  "农村", "国家级", "自治区级", "省级", "市级", "老旧", "产业", "工业")
+# the character after the match makes it another word: 旗帜, 区域, 区级, 区内, 县域, 镇级
+_WORD_CONTINUES = "帜域级内外间"
+_COUNT = re.compile(r"^(?:[0-9]|[一二三四五六七八九十两百千几多]+[大个类项级批])")  # 三大旗帜, 500亿级园区: a count
+
+
+def place_prefix(name: str) -> str:
+    """The place a (normalised) name starts with, or ""; 自治区 is the region above the city,
+    never a district of it."""
+    match = _PLACE.match(name)
+    if not match:
+        return ""
+    place = match.group()
+    if name[match.end():match.end() + 1] and name[match.end()] in _WORD_CONTINUES:
+        return ""
+    if "自治区" in place or _COUNT.match(place):
+        return ""
+    if place.endswith(_NOT_PLACES) and not place.endswith(_NAMED_PARKS):
+        return ""
+    if place.endswith(_NAMED_PARKS) and any(place[:-len(s)].endswith(_GENERIC_HEADS) or place[:-len(s)] == ""
+                                              for s in _NAMED_PARKS if place.endswith(s)):
+        return ""
+    return place
 
 
 def scope_prefix(first: str, second: str) -> str:
     """The place one name is limited to and the other is not (城市 vs 九原区), or ""."""
     for this, other in ((first, second), (second, first)):
-        match = _PLACE.match(this)
-        rest = this[match.end():] if match else ""
-        if match and rest and match.group() not in other and fuzz.ratio(rest, other) >= 80:
-            return match.group()
+        place = place_prefix(this)
+        rest = this[len(place):] if place else ""
+        if place and rest and place not in other and fuzz.ratio(rest, other) >= 80:
+            return place
     return ""
+
+
+def deciding_signal(winner: Candidate, runner_up: Candidate) -> tuple[str, float]:
+    """The signal that most separates two candidates' scores, and by how much it favours the
+    winner (name signals weighted as the score weighs them)."""
+    def contributions(candidate: Candidate) -> dict[str, float]:
+        names = {s.name for s in candidate.signals}
+        weight = {"name_zh": 0.7 if "name_en" in names else 1.0, "name_en": 0.3}
+        return {s.name: s.value * weight.get(s.name, 1.0) for s in candidate.signals if s.name != "pinned"}
+
+    ours, theirs = contributions(winner), contributions(runner_up)
+    margins = {name: ours.get(name, 0.0) - theirs.get(name, 0.0) for name in ours.keys() | theirs.keys()}
+    if not margins:
+        return "", 0.0
+    name = max(sorted(margins), key=lambda n: margins[n])
+    return name, margins[name]
 
 
 def substitutions(first: str, second: str) -> list[tuple[str, str]]:

@@ -6,8 +6,9 @@ from dataclasses import replace
 from decimal import Context, Decimal
 
 from policydiff.comparison.align import Alignment, Pair
+from policydiff.comparison.normalise import normalise_name
 from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
-from policydiff.contract.model import Direction, Number, Qualifier, Target, TargetSet, Value
+from policydiff.contract.model import Direction, Number, Qualifier, Source, Target, TargetSet, Value
 from policydiff.contract.units import comparable, lookup
 
 _PERCENT_UNITS = {"%", "‰"}
@@ -62,9 +63,33 @@ def _notes(before: Target, after: Target) -> list[str]:
     return notes
 
 
+def _firmness(target: Target) -> int:
+    """How firmly the wording commits to the number: the bound on the good side (以上 for a
+    higher-is-better target, 以内 for a lower-is-better one) over a plain number over 左右 over a
+    bound on the wrong side."""
+    good = Qualifier.AT_LEAST if target.direction is Direction.UP else Qualifier.AT_MOST
+    if target.qualifier is good:
+        return 2
+    return {Qualifier.EXACT: 1, Qualifier.ABOUT: 0}.get(target.qualifier, -1)
+
+
+def wording(before: Target, after: Target) -> Status:
+    """For an equal number: SOFTENED or FIRMED when the wording moved one way (the qualifier, or
+    力争, which marks a stretch the document commits to strive for), UNCHANGED when it did not
+    move or moved both ways at once."""
+    steps = {_firmness(after) - _firmness(before), int(after.strive) - int(before.strive)} - {0}
+    if steps and all(step < 0 for step in steps):
+        return Status.SOFTENED
+    if steps and all(step > 0 for step in steps):
+        return Status.FIRMED
+    return Status.UNCHANGED
+
+
 def _ambition(before: Target, after: Target, status: Status) -> Ambition | None:
     if status is Status.UNCHANGED:
         return Ambition.SAME
+    if status in (Status.SOFTENED, Status.FIRMED):
+        return Ambition.LESS if status is Status.SOFTENED else Ambition.MORE
     if status not in (Status.RAISED, Status.LOWERED):
         return None
     higher_is_better = after.direction is Direction.UP
@@ -74,7 +99,7 @@ def _ambition(before: Target, after: Target, status: Status) -> Ambition | None:
 def pair_change(pair: Pair) -> Change:
     before, after = pair.before, pair.after
     common = dict(before=before, after=after, score=pair.score, signals=pair.signals, link=pair.link,
-                  review=pair.review)
+                  review=pair.review, renamed=normalise_name(before.name) != normalise_name(after.name))
     reasons = _comparable(before, after)
     if reasons:
         return Change(Status.CHANGED, notes=tuple(reasons + _notes(before, after)), **common)  # type: ignore[arg-type]
@@ -82,6 +107,8 @@ def pair_change(pair: Pair) -> Change:
     new = _in_unit(_midpoint(after.value), after.unit, before.unit)
     delta = _EXACT.subtract(new, old)
     status = Status.UNCHANGED if delta == 0 else (Status.RAISED if delta > 0 else Status.LOWERED)
+    if status is Status.UNCHANGED:
+        status = wording(before, after)
     percent = before.unit in _PERCENT_UNITS
     delta_pct = None if old == 0 else float(_EXACT.divide(_EXACT.multiply(delta, Decimal(100)), abs(old)))
     return Change(status, delta=float(delta), delta_unit="个百分点" if percent else before.unit, delta_pct=delta_pct,
@@ -89,9 +116,36 @@ def pair_change(pair: Pair) -> Change:
                   **common)  # type: ignore[arg-type]
 
 
-def _only_from_absent_kinds(target: Target, source_set: TargetSet, other: TargetSet) -> bool:
-    kinds = {source.kind for source in source_set.sources if source.id in target.source_ids}
-    return bool(kinds) and not (kinds & other.source_kinds)
+def covers(source: Source) -> tuple[str, ...]:
+    """The sectors a source declares it covers (contract v2 `Source.covers`; empty: all)."""
+    return tuple(getattr(source, "covers", ()) or ())
+
+
+def not_covered_note(target: Target, before: TargetSet, after: TargetSet) -> str | None:
+    """Why no source of `after` covers `target` (None when one does, so silence means dropped).
+
+    A source that declares `covers` covers exactly those sectors. One that declares nothing
+    covers what its kind of document covers: a target is covered when `after` has a document of
+    a kind that set it in `before` (the rule before sources could declare sectors)."""
+    kinds = {s.kind for s in before.sources if s.id in target.source_ids}
+    undeclared = [s for s in after.sources if not covers(s)]
+    if any(target.sector in covers(s) for s in after.sources):
+        return None
+    if undeclared and (not kinds or any(s.kind in kinds for s in undeclared)):
+        return None
+    if not after.sources and not kinds:
+        return None  # nothing is known about either side's documents
+    declared = sorted({sector for s in after.sources for sector in covers(s)})
+    if declared:
+        return f"no {after.year} source covers {target.sector or 'its sector'} (they cover: {', '.join(declared)})"
+    return f"{after.year} has no {', '.join(sorted(k.value for k in kinds))} among its sources"
+
+
+def _declared(target_set: TargetSet) -> frozenset[str] | None:
+    """The sectors the set's sources cover together, None when one of them covers everything."""
+    if not target_set.sources or any(not covers(s) for s in target_set.sources):
+        return None
+    return frozenset(sector for s in target_set.sources for sector in covers(s))
 
 
 def verdict(target: Target, actual: Target) -> Verdict:
@@ -118,10 +172,8 @@ def build_report(before: TargetSet, after: TargetSet, alignment: Alignment,
     for target in before.targets:
         if target.id in paired:
             change = pair_change(paired[target.id])
-        elif _only_from_absent_kinds(target, before, after):
-            kinds = ", ".join(sorted({s.kind.value for s in before.sources if s.id in target.source_ids}))
-            change = Change(Status.NOT_COVERED, target, None,
-                            notes=(f"{after.year} has no {kinds} among its sources",))
+        elif (note := not_covered_note(target, before, after)) is not None:
+            change = Change(Status.NOT_COVERED, target, None, notes=(note,))
         else:
             change = Change(Status.DROPPED, target, None)
         if target.id in outcomes:
@@ -131,6 +183,8 @@ def build_report(before: TargetSet, after: TargetSet, alignment: Alignment,
     label_before = before.path or str(before.year)
     label_after = after.path or str(after.year)
     return Report(before.year, after.year, after.region, tuple(changes),
-                  Coverage(before.source_kinds, after.source_kinds), label_before, label_after, after.region_en)
+                  Coverage(before.source_kinds, after.source_kinds, _declared(after)), label_before, label_after,
+                  after.region_en,
+                  from_sources=before.sources, to_sources=after.sources)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from policydiff.contract.model import SourceKind, Target
+from policydiff.contract.model import Source, SourceKind, Target
 
 
 class Status(StrEnum):
@@ -19,12 +19,17 @@ class Status(StrEnum):
     CHANGED = "changed"  # paired, but not comparable (metric or unit dimension differs)
     DROPPED = "dropped"
     NEW = "new"
-    NOT_COVERED = "not_covered"  # the other year has no document of the kind that set it
+    NOT_COVERED = "not_covered"  # no source of the other year covers it
+    # the same number in weaker or firmer wording: 以上 → 左右, 力争 removed, a floor turned
+    # into "about" (and back). Added after the others so that existing JSON keys keep their order.
+    SOFTENED = "softened"
+    FIRMED = "firmed"
 
 
-STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+STATUS_ORDER: tuple[Status, ...] = (Status.RAISED, Status.LOWERED, Status.SOFTENED, Status.FIRMED, Status.UNCHANGED,
+                                    Status.CHANGED, Status.DROPPED, Status.NEW, Status.NOT_COVERED)
 SYMBOL = {Status.RAISED: "▲", Status.LOWERED: "▼", Status.UNCHANGED: "=", Status.CHANGED: "≠",
-          Status.DROPPED: "−", Status.NEW: "+", Status.NOT_COVERED: "?"}
+          Status.DROPPED: "−", Status.NEW: "+", Status.NOT_COVERED: "?", Status.SOFTENED: "◁", Status.FIRMED: "▷"}
 
 
 class Ambition(StrEnum):
@@ -83,6 +88,9 @@ class Change:
     ambition: Ambition | None = None
     notes: tuple[str, ...] = ()
     outcome: Outcome | None = None
+    # the documents reworded the indicator (names differ after normalisation): set by the
+    # engine, so that no renderer has to decide it again
+    renamed: bool = False
 
     @property
     def sector(self) -> str | None:
@@ -107,6 +115,7 @@ class Change:
             "notes": list(self.notes),
             "signals": [s.to_json() for s in self.signals],
             "outcome": self.outcome.to_json() if self.outcome else None,
+            "renamed": self.renamed,
         }
 
 
@@ -116,6 +125,7 @@ class Coverage:
 
     from_kinds: frozenset[SourceKind]
     to_kinds: frozenset[SourceKind]
+    to_sectors: frozenset[str] | None = None  # what the later year's sources cover (None: everything)
 
     @property
     def only_in_from(self) -> frozenset[SourceKind]:
@@ -127,10 +137,13 @@ class Coverage:
 
     @property
     def complete(self) -> bool:
-        return self.from_kinds == self.to_kinds
+        return self.from_kinds == self.to_kinds and self.to_sectors is None
 
     def messages(self, from_label: str, to_label: str) -> list[str]:
         lines = []
+        if self.to_sectors is not None:
+            lines.append(f"{to_label}'s sources cover only {', '.join(sorted(self.to_sectors)) or 'no sector'}: "
+                         f"targets of other sectors are reported as not_covered, not dropped.")
         if self.only_in_from:
             kinds = ", ".join(sorted(k.value for k in self.only_in_from))
             lines.append(f"{to_label} has no {kinds} among its sources: targets that only such documents "
@@ -147,10 +160,31 @@ class Coverage:
             "to_kinds": sorted(k.value for k in self.to_kinds),
             "complete": self.complete,
             "notes": self.messages(from_label, to_label),
+            "to_sectors": None if self.to_sectors is None else sorted(self.to_sectors),
         }
 
 
-@dataclass(frozen=True)
+RECORD_FIELDS: tuple[str, ...] = (
+    "status", "sector", "from_year", "to_year",
+    *(f"{side}_{name}" for side in ("from", "to") for name in (
+        "id", "name", "name_en", "metric", "low", "high", "unit", "qualifier", "strive", "direction")),
+    "score", "link", "review", "renamed", "delta", "delta_unit", "delta_pct", "ambition",
+    "outcome", "outcome_low", "outcome_high", "outcome_unit", "notes",
+)
+
+
+def _side(prefix: str, target: Target | None) -> dict[str, Any]:
+    if target is None:
+        return {f"{prefix}_{name}": None for name in ("id", "name", "name_en", "metric", "low", "high", "unit",
+                                                       "qualifier", "strive", "direction")}
+    return {f"{prefix}_id": target.id, f"{prefix}_name": target.name, f"{prefix}_name_en": target.name_en,
+            f"{prefix}_metric": target.metric.value, f"{prefix}_low": target.value.low,
+            f"{prefix}_high": target.value.high, f"{prefix}_unit": target.unit,
+            f"{prefix}_qualifier": target.qualifier.value, f"{prefix}_strive": target.strive,
+            f"{prefix}_direction": target.direction.value}
+
+
+@dataclass(frozen=True, repr=False)
 class Report:
     from_year: int
     to_year: int
@@ -161,6 +195,9 @@ class Report:
     to_label: str = ""
     region_en: str | None = None
     filters: tuple[str, ...] = field(default=())
+    # the documents each side cites, for renderers that name them (not part of the JSON contract)
+    from_sources: tuple[Source, ...] = field(default=(), repr=False)
+    to_sources: tuple[Source, ...] = field(default=(), repr=False)
 
     def summary(self) -> dict[str, int]:
         counts = {status.value: 0 for status in Status}
@@ -191,6 +228,42 @@ class Report:
             described.append(f"score ≥ {min_score:g}")
         return replace(self, changes=tuple(c for c in self.changes if keep(c)),
                        filters=self.filters + tuple(described))
+
+    def __repr__(self) -> str:
+        """Short, so that a report displayed in a notebook is one line, not the whole data."""
+        counts = self.summary()
+        parts = ", ".join(f"{counts[s.value]} {s.value}" for s in STATUS_ORDER if counts[s.value]) or "no targets"
+        return f"<Report {self.region} {self.from_year} → {self.to_year}: {parts}>"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per change (the keys of RECORD_FIELDS): numbers stay numbers, a range is
+        its low and high, a missing side is None."""
+        rows = []
+        for change in self.changes:
+            outcome = change.outcome
+            rows.append({
+                "status": change.status.value, "sector": change.sector,
+                "from_year": self.from_year, "to_year": self.to_year,
+                **_side("from", change.before), **_side("to", change.after),
+                "score": change.score, "link": change.link.value if change.link else None,
+                "review": change.review, "renamed": change.renamed, "delta": change.delta,
+                "delta_unit": change.delta_unit, "delta_pct": change.delta_pct,
+                "ambition": change.ambition.value if change.ambition else None,
+                "outcome": outcome.verdict.value if outcome else None,
+                "outcome_low": outcome.actual.value.low if outcome else None,
+                "outcome_high": outcome.actual.value.high if outcome else None,
+                "outcome_unit": outcome.actual.unit if outcome else None,
+                "notes": " | ".join(change.notes),
+            })
+        return rows
+
+    def to_pandas(self) -> Any:
+        """The records as a pandas DataFrame (pandas is not a dependency: install it to use this)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("Report.to_pandas() needs pandas: pip install pandas") from None
+        return pandas.DataFrame.from_records(self.to_records(), columns=list(RECORD_FIELDS))
 
     def to_json(self, with_changes: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -132,7 +132,7 @@ def review_sets(old: TargetSet, new: TargetSet, path: str, status: FileStatus) -
     # Coverage notes compare two years' document sets; an edit within a year is told by `notes`.
     kinds = (new if status is not FileStatus.DELETED else old).source_kinds
     report = Report(old.year, new.year, new.region, tuple(changes), Coverage(kinds, kinds),
-                    f"{path}@base", path, new.region_en)
+                    f"{path}@base", path, new.region_en, from_sources=old.sources, to_sources=new.sources)
     return FileReview(path, status, report, tuple(notes))
 
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from policydiff.curation.review import FileReview
-from policydiff.render.options import OutputFormat, RenderOptions
-from policydiff.render.report import CSV_COLUMNS, csv_rows, summary_line
+from policydiff.render.options import OutputFormat, RenderOptions, Section
+from policydiff.render.report import CSV_COLUMNS, csv_rows
 from policydiff.render.report import render_markdown as report_markdown
 from policydiff.render.report import render_table as report_table
 from policydiff.render.text import json_text, markdown, markdown_code, one_line, spreadsheet_cell
-
-_FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 
 
 def _edits_line(review: FileReview) -> str:
@@ -31,17 +29,19 @@ def render_table(reviews: list[FileReview], base: str, options: RenderOptions) -
         parts.append(one_line(f"{review.path} ({review.status.value}; {_edits_line(review)})") + "\n")
         parts += [f"  {one_line(note)}\n" for note in review.notes]
         if review.report.changes:
-            parts.append(report_table(review.report, options).replace(summary_line(review.report) + "\n", ""))
+            # the file line above is this report's title and summary: ask for the rest only
+            parts.append(report_table(review.report, _embedded(options)).lstrip("\n"))
     return "".join(parts)
+
+
+def _embedded(options: RenderOptions) -> RenderOptions:
+    return replace(options, title=False, sections=options.sections - {Section.SUMMARY})
 
 
 def _markdown_body(review: FileReview, index: int, options: RenderOptions) -> str:
     """The comparison's Markdown without its title and summary, headings one level down, and
-    footnote labels made unique across files (GitHub links every `[^1]` to the first one)."""
-    body = report_markdown(review.report, options).split("\n", 4)
-    text = body[-1].lstrip("\n") if len(body) == 5 else ""
-    text = re.sub(r"^## ", "### ", text, flags=re.MULTILINE)
-    return _FOOTNOTE.sub(lambda m: f"[^{index}-{m.group(1)}]", text)
+    citation labels made unique across files."""
+    return report_markdown(review.report, replace(_embedded(options), heading_level=2, label_prefix=f"{index}-"))
 
 
 def render_markdown(reviews: list[FileReview], base: str, options: RenderOptions) -> str:
