@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from policydiff.comparison.align import Alignment, Pair
-from policydiff.contract.model import Direction, Qualifier, Target, TargetSet
-from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
+from policydiff.contract.model import Direction, Target, TargetSet
+from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status
 from policydiff.contract.units import comparable, convert, lookup
 
 _RELATIVE_TOLERANCE = 1e-9
@@ -76,21 +76,6 @@ def pair_change(pair: Pair) -> Change:
 def _only_from_absent_kinds(target: Target, source_set: TargetSet, other: TargetSet) -> bool:
     kinds = {source.kind for source in source_set.sources if source.id in target.source_ids}
     return bool(kinds) and not (kinds & other.source_kinds)
-
-
-def verdict(target: Target, actual: Target) -> Verdict:
-    """Whether `actual` meets `target` (UNKNOWN when they cannot be compared)."""
-    if _comparable(target, actual):
-        return Verdict.UNKNOWN
-    achieved = convert(actual.value.high, actual.unit, target.unit)
-    goal = target.value.low if target.qualifier is not Qualifier.AT_MOST else target.value.high
-    if target.direction is Direction.DOWN or target.qualifier is Qualifier.AT_MOST:
-        return Verdict.MET if achieved <= goal or _same(achieved, goal) else Verdict.MISSED
-    slack = 0.95 if target.qualifier is Qualifier.ABOUT else 1.0
-    if achieved >= goal * slack or _same(achieved, goal):
-        return Verdict.MET
-    # "at least X" below the goal says nothing about how far below the outcome stayed
-    return Verdict.UNKNOWN if actual.qualifier is Qualifier.AT_LEAST else Verdict.MISSED
 
 
 def build_report(before: TargetSet, after: TargetSet, alignment: Alignment,

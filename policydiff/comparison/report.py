@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from policydiff.comparison.outcomes import OutcomeStatus
 from policydiff.contract.model import SourceKind, Target
 
 
@@ -38,10 +39,8 @@ class LinkKind(str, Enum):
     PINNED = "pinned"  # paired because a curator pinned the pair
 
 
-class Verdict(str, Enum):
-    MET = "met"
-    MISSED = "missed"
-    UNKNOWN = "unknown"
+# The outcome verdict is the scorecard's status (comparison.outcomes): one rule, two views.
+Verdict = OutcomeStatus
 
 
 @dataclass(frozen=True)
