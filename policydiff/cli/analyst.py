@@ -1,0 +1,67 @@
+"""Commands for analysts: scorecard (were last year's targets met?), history (one indicator
+across the years) and report (one document with charts for colleagues)."""
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from policydiff.cli.app import command
+from policydiff.cli.data import open_dataset
+from policydiff.cli.options import DataOptions, ViewOptions, data_options, emit, render_options, view_options
+from policydiff.render.scorecard import ScorecardFormat
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _year(text: str, name: str = "YEAR") -> int:
+    from policydiff.load import datadir
+
+    if not datadir.is_year(text):
+        raise typer.BadParameter(f"give a four-digit year such as 2024, not {text!r}", param_hint=name)
+    return int(text)
+
+
+def _write_bytes(data: bytes, output: "Path | None", protected: tuple["Path", ...]) -> None:
+    from policydiff.contract.errors import UsageError
+    from policydiff.load.files import write_atomic
+
+    if output is None:
+        if sys.stdout.isatty():
+            raise UsageError("xlsx is a binary format: write it to a file with -o FILE")
+        sys.stdout.buffer.write(data)
+        return
+    write_atomic(output, data, protected)
+    sys.stderr.write(f"wrote {output}\n")
+
+
+@command()
+@data_options
+@view_options
+def scorecard(
+    year: Annotated[str, typer.Argument(help="The year whose targets are scored (2024).", metavar="YEAR")],
+    output_format: Annotated[ScorecardFormat, typer.Option("--format", "-f", help="Output format.")] = ScorecardFormat.TABLE,
+    show_no_data: Annotated[bool, typer.Option("--show-no-data", help=(
+        "List targets without a reported outcome in table and Markdown (JSON, CSV and xlsx always do)."))] = False,
+    *, data: DataOptions, view: ViewOptions,
+) -> None:
+    """Were YEAR's targets met? Each target against the outcome a later file reports for YEAR.
+
+    Statuses: exceeded, met, partial, missed, no_data, not_comparable (rules: docs/outcomes.md).
+    """
+    from policydiff.comparison.scorecard import scorecard as build_scorecard
+    from policydiff.load.datadir import target_files
+
+    chosen = open_dataset(data)
+    card = build_scorecard(_year(year), chosen.directory)
+    protected = tuple(target_files(chosen.directory))
+    if output_format is ScorecardFormat.XLSX:
+        from policydiff.render.scorecard import xlsx_bytes
+
+        _write_bytes(xlsx_bytes(card), view.output, protected)
+        return
+    from policydiff.render.scorecard import TEXT_RENDERERS
+
+    text = TEXT_RENDERERS[output_format](card, render_options(view), show_no_data)
+    emit(text, view.output, protected)
