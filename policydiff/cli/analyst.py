@@ -9,6 +9,7 @@ import typer
 from policydiff.cli.app import command
 from policydiff.cli.data import open_dataset
 from policydiff.cli.options import DataOptions, ViewOptions, data_options, emit, render_options, view_options
+from policydiff.render.options import OutputFormat
 from policydiff.render.scorecard import ScorecardFormat
 
 if TYPE_CHECKING:
@@ -65,3 +66,25 @@ def scorecard(
 
     text = TEXT_RENDERERS[output_format](card, render_options(view), show_no_data)
     emit(text, view.output, protected)
+
+
+@command()
+@data_options
+@view_options
+def history(
+    query: Annotated[str, typer.Argument(help=(
+        "An indicator's name (Chinese or English, fuzzy, traditional script accepted) or YEAR:id."), metavar="QUERY")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.TABLE,
+    *, data: DataOptions, view: ViewOptions,
+) -> None:
+    """One indicator across every year of the region: targets, outcomes and verdicts, with a sparkline.
+
+    Several matches: the best is shown, the others listed with their YEAR:id.
+    """
+    from policydiff.comparison.history import region_history
+    from policydiff.load.datadir import target_files
+    from policydiff.render.history import RENDERERS
+
+    chosen = open_dataset(data)
+    found = region_history(query, chosen.directory)
+    emit(RENDERERS[output_format](found, render_options(view)), view.output, tuple(target_files(chosen.directory)))
