@@ -2,18 +2,17 @@
 across the years) and report (one document with charts for colleagues)."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
 from policydiff.cli.app import command
 from policydiff.cli.data import open_dataset
 from policydiff.cli.options import DataOptions, ViewOptions, data_options, emit, render_options, view_options
-from policydiff.render.options import OutputFormat
+from policydiff.render.options import Lang, OutputFormat
 from policydiff.render.scorecard import ScorecardFormat
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def _year(text: str, name: str = "YEAR") -> int:
@@ -24,7 +23,7 @@ def _year(text: str, name: str = "YEAR") -> int:
     return int(text)
 
 
-def _write_bytes(data: bytes, output: "Path | None", protected: tuple["Path", ...]) -> None:
+def _write_bytes(data: bytes, output: Optional[Path], protected: tuple[Path, ...]) -> None:
     from policydiff.contract.errors import UsageError
     from policydiff.load.files import write_atomic
 
@@ -88,3 +87,30 @@ def history(
     chosen = open_dataset(data)
     found = region_history(query, chosen.directory)
     emit(RENDERERS[output_format](found, render_options(view)), view.output, tuple(target_files(chosen.directory)))
+
+
+class ReportFormat(str, Enum):
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+@command()
+@data_options
+def report(
+    before: Annotated[str, typer.Argument(help="Earlier year (2024).", metavar="A")],
+    after: Annotated[str, typer.Argument(help="Later year (2025).", metavar="B")],
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html or markdown.")] = ReportFormat.HTML,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=(
+        "Write the document to FILE (atomically); default stdout."))] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Indicator names in Chinese, English or both.")] = Lang.BOTH,
+    *, data: DataOptions,
+) -> None:
+    """One document for colleagues: summary, a chart of the changes by sector, the change table
+    with evidence, year A's scorecard and the headline indicators' history (self-contained HTML)."""
+    from policydiff.load.datadir import target_files
+    from policydiff.render import html_report  # the report code is imported only here
+
+    chosen = open_dataset(data)
+    found = html_report.collect(_year(before, "A"), _year(after, "B"), chosen.directory, lang)
+    text = html_report.render_html(found) if output_format is ReportFormat.HTML else html_report.render_markdown(found)
+    emit(text, output, tuple(target_files(chosen.directory)))

@@ -193,23 +193,35 @@ def _series(chain: Chain, score: float, years: range, documents: dict[int, Targe
     return Series(latest, tuple(points), score)
 
 
+def _build(picked: list[tuple[Chain, float]], sets: list[TargetSet]) -> tuple[range, tuple[Series, ...]]:
+    documents = {s.year: s for s in sets}
+    years = range(min(documents), max(documents) + 1)
+    later = sorted(sets, key=lambda s: s.year)
+    reported = {year: collect(later, year) for year in years}
+    cards: dict[int, dict[str, ScoreItem]] = {}
+    for year in sorted({year for chain, _ in picked for year in chain}):
+        card = build(documents[year], [s for s in later if s.year > year])
+        cards[year] = {item.target.id: item for item in card.items}
+    return years, tuple(_series(chain, score, years, documents, cards, reported) for chain, score in picked)
+
+
 def history(query: str, sets: list[TargetSet], directory: Path | None = None) -> History:
     """The indicators `query` names, each followed across every year of `sets` (one region)."""
     if not sets:
         raise UsageError("the region has no target files")
-    documents = {s.year: s for s in sets}
-    years = range(min(documents), max(documents) + 1)
-    picked = _pick(query, chains(sets, directory))
-    later = sorted(sets, key=lambda s: s.year)
-    reported = {year: collect(later, year) for year in years}
-    cards: dict[int, dict[str, ScoreItem]] = {}
-    wanted_years = {year for chain, _ in picked for year in chain}
-    for year in sorted(wanted_years):
-        card = build(documents[year], [s for s in later if s.year > year])
-        cards[year] = {item.target.id: item for item in card.items}
-    series = tuple(_series(chain, score, years, documents, cards, reported) for chain, score in picked)
-    newest = documents[max(documents)]
+    years, series = _build(_pick(query, chains(sets, directory)), sets)
+    newest = max(sets, key=lambda s: s.year)
     return History(query, newest.region, tuple(years), series, newest.region_en)
+
+
+def series_of(refs: list[tuple[int, str]], sets: list[TargetSet], directory: Path | None = None) -> tuple[Series, ...]:
+    """The series of each (year, target id), in order; the chains are linked once for all."""
+    if not sets or not refs:
+        return ()
+    found = chains(sets, directory)
+    picked = [next((c, 1.0) for c in found if year in c and c[year].id == target_id) for year, target_id in refs
+              if any(year in c and c[year].id == target_id for c in found)]
+    return _build(picked, sets)[1]
 
 
 def region_history(query: str, directory: Path) -> History:
