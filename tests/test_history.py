@@ -76,7 +76,7 @@ def test_table_lists_the_other_matches_with_their_ids(capsys: pytest.CaptureFixt
         if not UPDATE:
             pytest.fail(f"{expected} did not exist; written now, check it and commit it")
     assert out == expected.read_text(encoding="utf-8")
-    assert "2031:energy-intensity" in out and "(no document)" in out
+    assert "2034:energy-intensity" in out and "(no document)" in out
 
 
 def test_baotou_follows_a_renamed_indicator(capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,3 +110,10 @@ def test_history_core_api() -> None:
     found = region_history("GDP growth", CASE)
     assert found.years == (2030, 2031, 2032, 2033, 2034)
     assert found.series[0].values("target") == [9, 8, 7, None, 6]
+
+
+def test_an_indicator_skipped_for_years_resumes_under_its_id(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(["2031:energy-intensity", "--data-dir", str(CASE)], capsys)
+    assert len(data["series"]) == 1
+    values = [p["target"]["value"] if p["target"] else None for p in data["series"][0]["points"]]
+    assert values == [-3, -2.5, None, None, -2]  # not set in 2032, no document in 2033

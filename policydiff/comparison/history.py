@@ -115,21 +115,35 @@ def _link(before: TargetSet, after: TargetSet, directory: Path | None) -> dict[s
 
 
 def chains(sets: list[TargetSet], directory: Path | None = None) -> list[Chain]:
-    """Every indicator's chain of targets across the files (oldest first)."""
+    """Every indicator's chain of targets across the files (oldest first).
+
+    A chain the next file does not continue stays open for a later file that sets a target
+    under the same id (an indicator skipped for a year or two, e.g. China's energy intensity in
+    2022 and 2023)."""
     ordered = sorted(sets, key=lambda s: s.year)
     open_chains: dict[str, Chain] = {}  # the previous file's target id → its chain
+    dormant: dict[str, Chain] = {}  # id of a chain's last target → the chain, not continued since
     finished: list[Chain] = []
     for index, target_set in enumerate(ordered):
         current: dict[str, Chain] = {}
         links = _link(ordered[index - 1], target_set, directory) if index else {}
         continued = {nxt.id: open_chains[prev] for prev, nxt in links.items() if prev in open_chains}
+        for prev, stopped in open_chains.items():
+            if prev not in links:
+                if prev in dormant:
+                    finished.append(dormant.pop(prev))
+                dormant[prev] = stopped
         for target in target_set.targets:
-            chain = continued.get(target.id, {})
+            chain: Chain | None = continued.get(target.id)
+            if chain is None:
+                resumed = dormant.get(target.id)
+                last = resumed[max(resumed)] if resumed else None
+                resumable = last is not None and last.metric is target.metric and comparable(last.unit, target.unit)
+                chain = dormant.pop(target.id) if resumable else {}
             chain[target_set.year] = target
             current[target.id] = chain
-        finished += [c for prev, c in open_chains.items() if prev not in links]
         open_chains = current
-    return finished + list(open_chains.values())
+    return finished + list(dormant.values()) + list(open_chains.values())
 
 
 def _query_score(query: str, chain: Chain) -> float:

@@ -16,7 +16,8 @@ or it is a ceiling (`at_most`):
   better: below the target, ≥ 0.6 of it is `partial` (≥ 0.95 noted "nearly there"), less is
   `missed`;
 - an outcome stated as "at least" / "at most" / 左右 or marked as an estimate (预计) is an
-  interval one tolerance wide on its open side(s): when the target is reached at one end of
+  interval one tolerance wide on its open side(s) (for a decline, 下降3%以上 = -3 at_least,
+  "at least" is of its size, so the interval opens downwards): when the target is reached at one end of
   it and not at the other, the verdict is `partial`;
 - another metric, another unit dimension, a note on a change of definition (口径), or an
   outcome for part of the year (前三季度) is `not_comparable`; no outcome is `no_data`.
@@ -171,9 +172,12 @@ def _at(value: float, frame: _Frame, settings: OutcomeSettings) -> OutcomeStatus
 
 
 def _stated_point(actual: Target, low: float, high: float) -> float:
-    if actual.qualifier is Qualifier.AT_LEAST:
+    """The number an outcome states: the bound its qualifier starts from (the smaller decline
+    of 下降3%~4%以上), else a range's midpoint."""
+    at_least, at_most = (Qualifier.AT_LEAST, Qualifier.AT_MOST) if high >= 0 else (Qualifier.AT_MOST, Qualifier.AT_LEAST)
+    if actual.qualifier is at_least:
         return low
-    if actual.qualifier is Qualifier.AT_MOST:
+    if actual.qualifier is at_most:
         return high
     return (low + high) / 2
 
@@ -194,9 +198,14 @@ def assess(target: Target, actual: Target | None, settings: OutcomeSettings = DE
     estimate = _estimate(actual)
     if estimate:
         notes.append("the outcome is an estimate (预计)")
-    if actual.qualifier in (Qualifier.AT_MOST, Qualifier.ABOUT) or estimate:
+    # 下降3%以上 (-3, at_least) is a decline of at least 3%: for a negative number the
+    # qualifier speaks of its size, so "at least" opens the interval downwards.
+    upward, downward = Qualifier.AT_LEAST, Qualifier.AT_MOST
+    if actual.value.high < 0:
+        upward, downward = downward, upward
+    if actual.qualifier in (downward, Qualifier.ABOUT) or estimate:
         low -= frame.tolerance
-    if actual.qualifier in (Qualifier.AT_LEAST, Qualifier.ABOUT) or estimate:
+    if actual.qualifier in (upward, Qualifier.ABOUT) or estimate:
         high += frame.tolerance
     ends = {_at(low, frame, settings), _at(high, frame, settings)}
     if len(ends) == 1:
