@@ -7,7 +7,7 @@ from decimal import Context, Decimal
 
 from policydiff.comparison.align import Alignment, Pair
 from policydiff.comparison.normalise import normalise_name
-from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status, Verdict
+from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status
 from policydiff.contract.model import Direction, Number, Qualifier, Source, Target, TargetSet, Value
 from policydiff.contract.units import comparable, lookup
 
@@ -17,7 +17,6 @@ _PERCENT_UNITS = {"%", "‰"}
 # 60 digits is exact. 12345678901.5 → 12345678901.7 元 is raised by 0.2 元, never "unchanged"
 # because floats agree to 1e-9 (docs/untrusted-data.md).
 _EXACT = Context(prec=60)
-_SLACK = Decimal("0.95")  # 左右 (about) is met within 5 %
 
 
 def _exact(number: Number) -> Decimal:
@@ -118,7 +117,7 @@ def pair_change(pair: Pair) -> Change:
 
 def covers(source: Source) -> tuple[str, ...]:
     """The sectors a source declares it covers (contract v2 `Source.covers`; empty: all)."""
-    return tuple(getattr(source, "covers", ()) or ())
+    return source.covers
 
 
 def not_covered_note(target: Target, before: TargetSet, after: TargetSet) -> str | None:
@@ -146,21 +145,6 @@ def _declared(target_set: TargetSet) -> frozenset[str] | None:
     if not target_set.sources or any(not covers(s) for s in target_set.sources):
         return None
     return frozenset(sector for s in target_set.sources for sector in covers(s))
-
-
-def verdict(target: Target, actual: Target) -> Verdict:
-    """Whether `actual` meets `target` (UNKNOWN when they cannot be compared)."""
-    if _comparable(target, actual):
-        return Verdict.UNKNOWN
-    achieved = _in_unit(_exact(actual.value.high), actual.unit, target.unit)
-    goal = _exact(target.value.low if target.qualifier is not Qualifier.AT_MOST else target.value.high)
-    if target.direction is Direction.DOWN or target.qualifier is Qualifier.AT_MOST:
-        return Verdict.MET if achieved <= goal else Verdict.MISSED
-    slack = _SLACK if target.qualifier is Qualifier.ABOUT else Decimal(1)
-    if achieved >= _EXACT.multiply(goal, slack):
-        return Verdict.MET
-    # "at least X" below the goal says nothing about how far below the outcome stayed
-    return Verdict.UNKNOWN if actual.qualifier is Qualifier.AT_LEAST else Verdict.MISSED
 
 
 def build_report(before: TargetSet, after: TargetSet, alignment: Alignment,

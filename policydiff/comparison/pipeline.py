@@ -20,9 +20,6 @@ __all__ = ["compare", "compare_sets", "align_sets", "Report", "Change", "Status"
 
 YearOrPath = int | str | Path | TargetSet
 
-# An outcome is attached only to a confident pair: a wrong "met" is worse than none.
-_OUTCOME_SETTINGS = AlignSettings(accept=0.75)
-
 
 def _load(item: YearOrPath, directory: Path) -> TargetSet:
     if isinstance(item, TargetSet):
@@ -39,15 +36,15 @@ def align_sets(before: TargetSet, after: TargetSet, links: Links | None = None,
 
 def outcomes(before: TargetSet, after: TargetSet) -> dict[str, Outcome]:
     """Actuals that `after` reports for `before`'s year, matched to `before`'s targets."""
-    from policydiff.comparison.align import align
-    from policydiff.comparison.diff import verdict
+    from policydiff.comparison.outcomes import verdict
+    from policydiff.comparison.scorecard import collect, match
 
-    actuals = tuple(a for a in after.actuals if a.year == before.year)
-    if not actuals:
+    reported = collect([after], before.year)
+    if not reported:
         return {}
-    matched = align(before.targets, actuals, before.year, before.year, NO_LINKS, _OUTCOME_SETTINGS)
-    return {pair.before.id: Outcome(pair.after, verdict(pair.before, pair.after), pair.score)
-            for pair in matched.pairs}
+    targets = {t.id: t for t in before.targets}
+    return {target_id: Outcome(found.reported.actual, verdict(targets[target_id], found.reported.actual), found.score)
+            for target_id, found in match(before.targets, reported, before.year).items()}
 
 
 def compare_sets(before: TargetSet, after: TargetSet, links: Links | None = None,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from policydiff.comparison.outcomes import OutcomeStatus
 from policydiff.contract.model import Source, SourceKind, Target
 
 
@@ -43,10 +44,8 @@ class LinkKind(StrEnum):
     PINNED = "pinned"  # paired because a curator pinned the pair
 
 
-class Verdict(StrEnum):
-    MET = "met"
-    MISSED = "missed"
-    UNKNOWN = "unknown"
+# The outcome verdict is the scorecard's status (comparison.outcomes): one rule, two views.
+Verdict = OutcomeStatus
 
 
 @dataclass(frozen=True)
