@@ -113,4 +113,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # The commands, one group a module; imported last because they decorate `app`.
-from policydiff.cli import compare, curate, data, maintenance  # noqa: E402, F401
+from policydiff.cli import compare, curate, data, extract, maintenance  # noqa: E402, F401
