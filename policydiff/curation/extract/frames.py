@@ -50,7 +50,7 @@ def plan_year(text: str) -> int | None:
 # A level-1 heading: 一、 or 第一部分 (not the (一) or 1. of a subsection).
 LEVEL_ONE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
 _REVIEW_HEADING = re.compile(r"回顾|过去一年|一年来|工作总结|去年工作")
-_MULTI_REVIEW_HEADING = re.compile(r"五年|十年|三年|十[一二三四五六七八九]五|届")
+_MULTI_REVIEW_HEADING = re.compile(r"五年|十年|三年|十[一二三四五六七八九]五|届")  # 过去五年工作回顾
 
 
 def heading_frame(heading: str, year: int | None) -> Frame:
@@ -58,7 +58,7 @@ def heading_frame(heading: str, year: int | None) -> Frame:
     last_year = str(year - 1) if year else "\0"
     review = bool(_REVIEW_HEADING.search(heading)) or (last_year in heading and str(year) not in heading)
     if review and not re.search(r"展望|今年", heading):
-        if _MULTI_REVIEW_HEADING.search(heading) and not re.search(r"过去一年|一年来|" + last_year, heading):
+        if _MULTI_REVIEW_HEADING.search(heading):  # 过去一年和五年工作回顾 too: most of it is five years
             return Frame.MULTI_REVIEW
         return Frame.REVIEW
     return Frame.PLAN
@@ -69,24 +69,23 @@ _IN_YEAR = re.compile(r"(?:到|至|在)?((?:19|20)\d\d)年(?:(?:底|末)前|前|
 
 def clause_markers(folded: str, year: int | None) -> Frame | None:
     """The time a clause names, if it names one: 今年/2025年 plan, 去年/2024年 review, 到2027年/
-    十四五/年均 horizon, an earlier year history. 比上年 (a comparison) names no time."""
-    text = vocab.COMPARISON.sub("", folded)
+    十四五/年均 horizon, an earlier year history; the last one named counts (从2007年的248亿美元
+    上升到2012年的772亿美元 is about 2012). 比上年 (a comparison) names no time."""
+    text = vocab.COMPARISON.sub(lambda m: "\0" * len(m.group()), folded)
     if vocab.HORIZON_WORDS.search(text):
         return Frame.HORIZON
+    found: list[tuple[int, Frame]] = []
     for match in _IN_YEAR.finditer(text):
         named = int(match.group(1))
         if year is None:
             continue
         if named > year:
             return Frame.HORIZON
-        if named == year:
-            return Frame.PLAN
-        if named == year - 1:
-            # 2024年底前 in a 2024 plan is plan-year language only when it is the plan year
-            return Frame.REVIEW
-        return Frame.OTHER_YEAR
-    if any(word in text for word in vocab.REVIEW_WORDS):
-        return Frame.REVIEW
-    if any(word in text for word in vocab.PLAN_WORDS):
-        return Frame.PLAN
-    return None
+        frame = Frame.PLAN if named == year else Frame.REVIEW if named == year - 1 else Frame.OTHER_YEAR
+        found.append((match.start(), frame))
+    for words, frame in ((vocab.REVIEW_WORDS, Frame.REVIEW), (vocab.PLAN_WORDS, Frame.PLAN)):
+        for word in words:
+            position = text.rfind(word)
+            if position >= 0:
+                found.append((position, frame))
+    return max(found)[1] if found else None

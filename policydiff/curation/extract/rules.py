@@ -67,6 +67,7 @@ class _Item:
     quote_from: int = -1  # index of the first clause the quote covers, when the name is from before
     skip: str = ""
     respective: bool = False  # a 分别 list: names pair with numbers in order
+    from_to: bool = False  # the end of a change (从54万亿元增加到82.7万亿元)
 
 
 def _strip_leading(text: str, start: int, end: int) -> int:
@@ -121,6 +122,7 @@ def _in_quotes(sentence: str, position: int) -> bool:
 
 
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_VERBISH = re.compile(r"增加|减少|提高|下降|降低|增长|实现|推进|完成|改革|建设|实施|推动|加快|取消|扩大|大幅")
 
 
 def _split_subjects(name: str, count: int = 0) -> list[str]:
@@ -129,8 +131,8 @@ def _split_subjects(name: str, count: int = 0) -> list[str]:
     pieces = [p for p in name.split("、") if p]
     if count and len(pieces) != count or not count and len(pieces) < 2:
         pieces = [p for p in re.split(r"、|和|及|与|以及", name) if p]
-    if len(pieces) < 2:
-        return [name]
+    if len(pieces) < 2 or any(_VERBISH.search(p) for p in pieces[:-1]):
+        return [name]  # 规模大幅增加、专项转移支付项目: clauses, not a list of indicators
     last = pieces[-1]
     head = next((h for h in vocab.HEADS if last.endswith(h) and len(last) > len(h)), "")
     if head and not any(p.endswith(vocab.HEADS) for p in pieces[:-1]):
@@ -215,6 +217,8 @@ class Reader:
         paragraph_frame = carried
         for index, clause in enumerate(sentence.clauses):
             marker = clause_markers(clause.folded, self.year)
+            if marker is None and self.section is Frame.MULTI_REVIEW and "全年" in clause.folded:
+                marker = Frame.REVIEW  # in a review of five years, 全年 is the last one
             clause_frame = frame
             if marker is not None:
                 if marker is Frame.HORIZON and not _governs_sentence(clause.folded):
@@ -258,8 +262,16 @@ class Reader:
         object_verb = _ends_with_object_verb(raw_before)
         if after_noun and (not _NAME_OK.search(before_core) or object_verb):
             name_span = (mention.end, mention.end + len(after_noun))
+        from_to = previous is not None and _change_from(text, previous, mention)
+        if from_to and previous is not None:
+            # 国内生产总值从54万亿元增加到82.7万亿元: the indicator is named before 从
+            cut = max(text.rfind("从", 0, previous.number_start), text.rfind("由", 0, previous.number_start))
+            head = max(text.rfind("、", 0, cut) + 1, 0)
+            name_span = (_strip_leading(text, head, cut), _strip_trailing(text, head, cut))
+            verb = _verb_before(text, mention.start)
         name = clause.text[name_span[0]: name_span[1]]
         item = _Item(mention, clause, index, name_span, name.strip(), verb, frame, strive, estimate, skip=skip)
+        item.from_to = from_to
         if "分别" in text[:mention.start]:
             item.subjects = _split_subjects(item.name) if item.name else []
             item.respective = True
@@ -313,7 +325,13 @@ class Reader:
         if estimate and frame is Frame.PLAN and not explicit:
             frame = Frame.REVIEW  # 预计全年…: an estimate of the year just ending
         if frame is Frame.MULTI_REVIEW:
-            frame = Frame.HORIZON
+            # the end of a change stated over the years is where the last year ended (城镇化率
+            # 由45.9%提高到52.6%); other figures of a review of several years are not one year's
+            if item.from_to:
+                frame = Frame.REVIEW
+                item.reviews.append("a level from a review of several years, read as last year's")
+            else:
+                frame = Frame.HORIZON
         if frame is Frame.OTHER_YEAR:
             return
         kind = {Frame.PLAN: Kind.TARGET, Frame.REVIEW: Kind.ACTUAL}.get(frame, Kind.HORIZON)
@@ -419,6 +437,13 @@ def _governs_sentence(folded: str) -> bool:
     return bool(re.match(r"^(?:到|至|在)?(?:(?:19|20)\d\d年|十[一二三四五六七八九]五|今后|未来)", folded))
 
 
+def _change_from(text: str, previous: Mention, mention: Mention) -> bool:
+    """Whether `mention` is where a change stated from `previous` ends (从A增加到B, 由A提高到B)."""
+    between = text[previous.end: mention.start]
+    opened = re.search(r"[从由][^，,、；;]{0,12}$", text[: previous.number_start])
+    return bool(opened) and len(between) <= 10 and bool(re.search(r"到|至", between))
+
+
 def _after_strive(folded: str, mention: Mention, index: int, sentence: Sentence) -> bool:
     """力争 governs what follows it in the sentence."""
     position = max(folded.rfind(word, 0, mention.start) for word in vocab.STRIVE)
@@ -449,7 +474,8 @@ def _not_a_figure(sentence: Sentence, clause: Clause, mention: Mention, previous
     text = clause.folded
     before = text[: mention.number_start]
     after = text[mention.end:]
-    if dimension is Dimension.DURATION and mention.unit == "年":
+    if mention.unit == "年" and (1800 <= mention.value.low <= 2200 or re.search(r"(?:近|连续|满|每|延长|至少|再延长)$", before)
+                                 or re.match(r"^(?:的|来|前|后|内|间|以来|期|行动|计划|规划|试点|不变)", after)):
         return "a date or a number of years"
     if dimension is Dimension.RANK or re.search(r"(?:第|前|后|排名|位居|居)$", before):
         return "an ordinal or a ranking"
@@ -459,17 +485,21 @@ def _not_a_figure(sentence: Sentence, clause: Clause, mention: Mention, previous
         return "part of a quoted name"
     if re.match(r"^(?:条|项)?(?:等|”|」|》)", text[mention.end - 0:]) and mention.unit in ("条", "项", "件"):
         return "part of a name (稳经济80条等)"
-    if re.match(r"^(?:的)?[\u4e00-\u9fff]{0,12}?(?:项目|工程|生产线|产线)", after) and dimension not in (
+    if re.match(r"^(?:的)?[\u4e00-\u9fff]{0,12}?(?:项目|工程|生产线|产线|行动|计划|专项)", after) and dimension not in (
             Dimension.COUNT, Dimension.PEOPLE, Dimension.PERCENT, Dimension.PERCENTAGE_POINT, None):
         return "the size of a named project"
     if re.search(r"(?:年产|年处理|年加工|日产|总投资|单体|单机|单个)$", before):
         return "the size of a named project"
-    if mention.qualifier is Qualifier.AT_LEAST and re.match(r"^(?:的)?(?:[\u4e00-\u9fff]{0,6})(?:项目|企业|工程)", after) \
-            and dimension is Dimension.MONEY:
-        return "a class of projects (10亿元以上项目), not a figure"
     if dimension in (Dimension.MONEY, Dimension.MONEY_USD) and (mention.prefix in ("最高", "最多") or (
-            vocab.SUBSIDY.search(sentence.folded) and "标准" not in text and not re.search(r"拟|安排|发行|预算|财政|国债|专项", text))):
+            vocab.SUBSIDY.search(text[max(0, mention.start - 8): mention.end + 6])
+            and not vocab.SUBSIDY_TOTAL.search(text))):
         return "a subsidy amount or cap"
+    if dimension is Dimension.PERCENT and re.match(r"^的", after) or mention.fraction and not re.search(
+            r"(?:压缩|减少|降低|下降|提高|增加|压减|缩短|减|降|增长|提升)[了]?$", before):
+        return "a share describing something else (6.5%左右的增速, 一半用于)"
+    if re.match(r"^[\u4e00-\u9fff]", after) and text[mention.end - 2: mention.end] in ("以上", "以下") and dimension not in (
+            Dimension.COUNT, Dimension.PEOPLE, Dimension.PERSON_TIMES, None):
+        return "a class of things (30万千瓦以下煤电机组, 10亿元以上项目), not a figure"
     if vocab.THRESHOLD.search(text) or vocab.CONDITION_START.match(text) and "的" in text:
         return "an eligibility threshold or a condition"
     if re.match(r"^第[一二三四五六七八九十百0-9]+条", sentence.folded):
