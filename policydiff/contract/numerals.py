@@ -46,6 +46,8 @@ def _below_10000(text: str) -> Number:
             unit = SMALL_UNITS[char]
             if unit >= last_unit:
                 raise ValueError(f"{char} out of order in {text!r}")
+            if digit is None and total:  # 千百: a place needs its digit, except first (十五, 百亿)
+                raise ValueError(f"{char} without a digit in {text!r}")
             total += (1 if digit is None or (digit == 0) else digit) * unit
             digit, last_unit = None, unit
         else:

@@ -93,8 +93,8 @@ def guess_region(text: str) -> str:
     """The region a document is of: 包头市 from 包头市人民政府; 中国 for the State Council's report."""
     head = text[:3000]
     match = _REGION.search(head)
-    if match:
-        return match.group(1).removeprefix("中共")
+    if match:  # 2025年某市人民政府 → 某市
+        return match.group(1).split("年")[-1].removeprefix("中共") or "未知地区"
     if "国务院" in head or "全国人民代表大会" in head or "我代表国务院" in text[:5000]:
         return "中国"
     return "未知地区"

@@ -21,9 +21,19 @@ def _utf16_without_bom(raw: bytes) -> str | None:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if zeros.count(0) > len(zeros) * 0.3 or _mostly_text(text, cjk_share=0.5):
+        if _plausible(text) and (zeros.count(0) > len(zeros) * 0.3 or _mostly_text(text, cjk_share=0.5)):
             return text
     return None
+
+
+def _plausible(text: str) -> bool:
+    """Readable text: printable, and mostly ASCII or CJK (not the noise a binary file decodes to)."""
+    readable = sum(1 for c in text if c.isascii() and (c.isprintable() or c in "\t\n\r") or _cjk(c))
+    return bool(text) and readable >= len(text) * 0.9
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef"
 
 
 def _mostly_text(text: str, cjk_share: float = 0.0) -> bool:
@@ -35,7 +45,7 @@ def _mostly_text(text: str, cjk_share: float = 0.0) -> bool:
         return False
     if cjk_share:
         letters = [c for c in text if not c.isspace() and not c.isascii()]
-        cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+        cjk = sum(1 for c in letters if _cjk(c))
         return bool(letters) and cjk >= len(letters) * cjk_share and len(letters) >= len(text) * 0.3
     return True
 

@@ -182,8 +182,9 @@ def _words(text: str) -> list[_Number]:
             value = None if value is None else round(value * 100, 1)
         else:
             value = 50
-        if value is not None:
-            found.append(_Number(match.start(), match.end(), value, "%", True, match.end(), False, True, False, True))
+        if value is not None:  # 百分之八 is a percentage as stated; 三分之一 and 一半 are fractions of a change
+            found.append(_Number(match.start(), match.end(), value, "%", True, match.end(), False, True, False,
+                                 not match.group(1)))
     return found
 
 

@@ -68,6 +68,7 @@ class _Item:
     skip: str = ""
     respective: bool = False  # a 分别 list: names pair with numbers in order
     from_to: bool = False  # the end of a change (从54万亿元增加到82.7万亿元)
+    counted: bool = False  # the number counts the noun after it (新增10家绿色工厂): an increment
 
 
 def _strip_leading(text: str, start: int, end: int) -> int:
@@ -122,6 +123,7 @@ def _in_quotes(sentence: str, position: int) -> bool:
 
 
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_ACTIONS = frozenset(vocab.OBJECT_VERBS) | frozenset(vocab.INCREMENT_WORDS)
 _VERBISH = re.compile(r"增加|减少|提高|下降|降低|增长|实现|推进|完成|改革|建设|实施|推动|加快|取消|扩大|大幅")
 
 
@@ -161,7 +163,8 @@ def _metric(item: _Item, unit_dimension: Dimension | None) -> tuple[Metric, bool
     clause = item.clause.folded[: item.mention.start]
     if verb in ("达到", "突破", "保持在", "稳定在", "控制在", "为") or verb.endswith(("到", "至")):
         return Metric.LEVEL, False
-    if any(word in clause for word in vocab.INCREMENT_WORDS) or any(word in item.name for word in ("新增", "新开工")):
+    if item.counted or any(word in clause for word in vocab.INCREMENT_WORDS) or any(
+            word in item.name for word in ("新增", "新开工")):
         return Metric.INCREMENT, False
     return Metric.LEVEL, False
 
@@ -260,7 +263,8 @@ class Reader:
         after_noun = _noun_after(text, mention)
         before_core = text[segment_start:segment_end]
         object_verb = _ends_with_object_verb(raw_before)
-        if after_noun and (not _NAME_OK.search(before_core) or object_verb):
+        counted = bool(after_noun and (not _NAME_OK.search(before_core) or object_verb))
+        if counted:
             name_span = (mention.end, mention.end + len(after_noun))
         from_to = previous is not None and _change_from(text, previous, mention)
         if from_to and previous is not None:
@@ -272,6 +276,7 @@ class Reader:
         name = clause.text[name_span[0]: name_span[1]]
         item = _Item(mention, clause, index, name_span, name.strip(), verb, frame, strive, estimate, skip=skip)
         item.from_to = from_to
+        item.counted = counted
         if "分别" in text[:mention.start]:
             item.subjects = _split_subjects(item.name) if item.name else []
             item.respective = True
@@ -287,7 +292,7 @@ class Reader:
         _distribute(kept)
         previous: _Item | None = None
         for item in kept:
-            if not _NAME_OK.search(item.name):
+            if not _NAME_OK.search(item.name) or item.name in _ACTIONS:  # 力保投产300个: whose?
                 if previous is not None:
                     item.name = _continue_name(previous.name, item)
                     item.quote_from = previous.quote_from if previous.quote_from >= 0 else previous.clause_index

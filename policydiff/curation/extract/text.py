@@ -108,10 +108,10 @@ def _joins(line: str, following: str, typical: int) -> bool:
         return False
     if is_heading(following):
         return False
-    if is_heading(line) and len(line) < typical * 0.6:
+    if is_heading(line) and len(line) < max(60, typical * 0.6):
         return False
     # a short line without closing punctuation is a title or a heading ("政府工作报告")
-    return len(line) >= min(40, typical * 0.6)
+    return len(line) >= min(40, max(20, typical * 0.6))
 
 
 def paragraphs(text: str) -> list[str]:
