@@ -49,18 +49,22 @@ def plan_year(text: str) -> int | None:
 
 # A level-1 heading: 一、 or 第一部分 (not the (一) or 1. of a subsection).
 LEVEL_ONE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
-_REVIEW_HEADING = re.compile(r"回顾|过去一年|一年来|工作总结|去年工作")
-_MULTI_REVIEW_HEADING = re.compile(r"五年|十年|三年|十[一二三四五六七八九]五|届")  # 过去五年工作回顾
+_REVIEW_HEADING = re.compile(r"回顾|过去|一年来|工作总结|去年工作|成就|成绩")
+_MULTI_YEAR_HEADING = re.compile(r"五年|十年|三年|十[一二三四五六七八九]五|届|规划纲要|远景目标|时期")
 
 
 def heading_frame(heading: str, year: int | None) -> Frame:
-    """The frame a level-1 heading opens: a review of last year (or of several), else a plan."""
+    """The frame a level-1 heading opens: a review of last year (一、2024年工作回顾), of several
+    (过去五年工作回顾, “十三五”时期发展成就), a multi-year plan (“十四五”时期主要目标任务), else this
+    year's plan."""
     last_year = str(year - 1) if year else "\0"
-    review = bool(_REVIEW_HEADING.search(heading)) or (last_year in heading and str(year) not in heading)
+    this_year = str(year) if year else "\0"
+    review = bool(_REVIEW_HEADING.search(heading)) or (last_year in heading and this_year not in heading)
+    several = bool(_MULTI_YEAR_HEADING.search(heading))
     if review and not re.search(r"展望|今年", heading):
-        if _MULTI_REVIEW_HEADING.search(heading):  # 过去一年和五年工作回顾 too: most of it is five years
-            return Frame.MULTI_REVIEW
-        return Frame.REVIEW
+        return Frame.MULTI_REVIEW if several else Frame.REVIEW
+    if several and not re.search("今年|" + this_year, heading):
+        return Frame.HORIZON
     return Frame.PLAN
 
 

@@ -123,6 +123,7 @@ def _in_quotes(sentence: str, position: int) -> bool:
 
 
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_GOAL_WORDS = re.compile(r"^(?:经济)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标)?$")
 _ACTIONS = frozenset(vocab.OBJECT_VERBS) | frozenset(vocab.INCREMENT_WORDS)
 _VERBISH = re.compile(r"增加|减少|提高|下降|降低|增长|实现|推进|完成|改革|建设|实施|推动|加快|取消|扩大|大幅")
 
@@ -306,13 +307,16 @@ class Reader:
                     item.reviews.append("no indicator stated next to the number: name it")
                     item.name = item.name or item.clause.text[: item.mention.start].strip("，,、") or "?"
             elif item.name in vocab.HEADS and previous is not None and previous.name != item.name:
+                # 稀土新材料产能…、产值 → 稀土新材料产值; 中央对地方转移支付增加…、规模 → …转移支付规模
                 subject = next((previous.name[: -len(h)] for h in vocab.HEADS
-                                if previous.name.endswith(h) and len(previous.name) > len(h)), "")
+                                if previous.name.endswith(h) and len(previous.name) > len(h)),
+                               previous.name if len(item.name) <= 2 else "")
                 if subject:
                     item.name = subject + item.name
                     item.quote_from = previous.quote_from if previous.quote_from >= 0 else previous.clause_index
-                else:
-                    item.reviews.append(f"generic name {item.name}: say whose")
+            if _GOAL_WORDS.match(item.name) and item.mention.unit == "%":
+                item.name = "经济增长"  # 今年经济增长预期目标定为7.5%左右: the growth goal restated
+                item.reviews.append("restates the growth goal: drop it if the main target is there")
             previous = item
         for item in kept:
             self.emit(sentence, item, explicit)
@@ -479,9 +483,16 @@ def _not_a_figure(sentence: Sentence, clause: Clause, mention: Mention, previous
     text = clause.folded
     before = text[: mention.number_start]
     after = text[mention.end:]
-    if mention.unit == "年" and (1800 <= mention.value.low <= 2200 or re.search(r"(?:近|连续|满|每|延长|至少|再延长)$", before)
-                                 or re.match(r"^(?:的|来|前|后|内|间|以来|期|行动|计划|规划|试点|不变)", after)):
-        return "a date or a number of years"
+    if mention.unit == "年" and (1800 <= mention.value.low <= 2200 or mention.chinese
+                                 or re.search(r"(?:近|连续|满|每|延长|至少|再延长)$", before)
+                                 or re.match(r"^(?:的|来|前|后|内|间|以来|期|行动|计划|规划|试点|不变|奋斗|华诞|大计)", after)
+                                 or re.match(r"^[^，,、]{0,3}期", after)):
+        return "a date, an anniversary or a number of years"
+    if mention.chinese and re.fullmatch(r"[十百千万]", text[mention.number_start:mention.number_end]) and \
+            dimension in (Dimension.COUNT, Dimension.PEOPLE) and mention.prefix not in ("近", "超", "逾", "破", "约", "超过", "突破"):
+        return "an idiom (千家万户, 百家争鸣), not a figure"
+    if dimension in (Dimension.MONEY, Dimension.MONEY_USD) and re.match(r"^(?:的)?部分", after):
+        return "a tax or fee bracket (所得额100万元至300万元部分)"
     if dimension is Dimension.RANK or re.search(r"(?:第|前|后|排名|位居|居)$", before):
         return "an ordinal or a ranking"
     if mention.small_chinese:
@@ -493,8 +504,11 @@ def _not_a_figure(sentence: Sentence, clause: Clause, mention: Mention, previous
     if re.match(r"^(?:的)?[\u4e00-\u9fff]{0,12}?(?:项目|工程|生产线|产线|行动|计划|专项)", after) and dimension not in (
             Dimension.COUNT, Dimension.PEOPLE, Dimension.PERCENT, Dimension.PERCENTAGE_POINT, None):
         return "the size of a named project"
-    if re.search(r"(?:年产|年处理|年加工|日产|总投资|单体|单机|单个)$", before):
+    if re.search(r"(?:年产|年处理|年加工|日产|总投资|单体|单机|单个|[一二三四五六七八九十0-9]期)$", before):
         return "the size of a named project"
+    if dimension not in (Dimension.COUNT, Dimension.PEOPLE, Dimension.PERCENT, Dimension.PERCENTAGE_POINT, None) and (
+            re.match(r"^级", after) or re.search(r"等[\u4e00-\u9fff]{0,6}(?:项目|工程)|(?:项目|工程)(?:建设)?$", after)):
+        return "the size of a named project (…等项目, 10万吨级)"
     if dimension in (Dimension.MONEY, Dimension.MONEY_USD) and (mention.prefix in ("最高", "最多") or (
             vocab.SUBSIDY.search(text[max(0, mention.start - 8): mention.end + 6])
             and not vocab.SUBSIDY_TOTAL.search(text))):
