@@ -110,6 +110,19 @@ def _merge_key(draft: Draft) -> tuple[Any, ...]:
     return (draft.kind, normalise_name(draft.name), draft.value, draft.unit, draft.metric, draft.year)
 
 
+def _same_statement(first: Draft, second: Draft) -> bool:
+    """Two documents' wordings of one target (产业本地配套率 / 本地配套率, both 65% 以上)."""
+    from rapidfuzz import fuzz
+
+    from policydiff.comparison.normalise import normalise_name
+
+    if (first.kind, first.value, first.unit, first.metric, first.year, first.qualifier) != (
+            second.kind, second.value, second.unit, second.metric, second.year, second.qualifier) or first.part == second.part:
+        return False
+    a, b = normalise_name(first.name), normalise_name(second.name)
+    return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= 60)
+
+
 def assemble(drafts: Sequence[Draft], *, year: int, region: str, sources: Sequence[Source],
              notes: Sequence[str] = ()) -> Extraction:
     """The data file for the drafts of one document (its parts' sources given in part order)."""
@@ -121,6 +134,9 @@ def assemble(drafts: Sequence[Draft], *, year: int, region: str, sources: Sequen
             continue
         cited = Evidence(used_sources[draft.part].id, draft.quote)
         key = _merge_key(draft)
+        if key not in merged:
+            key = next((k for k, (d, items) in merged.items() if _same_statement(d, draft)
+                        and all(e.source != cited.source for e in items)), key)
         if key in merged:
             items = merged[key][1]
             if all(e.source != cited.source for e in items):

@@ -123,6 +123,7 @@ def _in_quotes(sentence: str, position: int) -> bool:
 
 
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_REGULATION = re.compile(r"办法|细则|规定|条例|规程|指引|须知|章程")
 _GOAL_WORDS = re.compile(r"^(?:经济)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标)?$")
 _ACTIONS = frozenset(vocab.OBJECT_VERBS) | frozenset(vocab.INCREMENT_WORDS)
 _VERBISH = re.compile(r"增加|减少|提高|下降|降低|增长|实现|推进|完成|改革|建设|实施|推动|加快|取消|扩大|大幅")
@@ -196,6 +197,8 @@ class Reader:
         self.drafts: list[Draft] = []
 
     def read(self) -> list[Draft]:
+        if _REGULATION.search(self.part.title):
+            return []  # 认定管理办法, 实施细则: thresholds and procedures, not targets
         paragraph_frame: Frame | None = None
         current_paragraph = -1
         for sentence in sentences(self.part):
@@ -221,6 +224,9 @@ class Reader:
         paragraph_frame = carried
         for index, clause in enumerate(sentence.clauses):
             marker = clause_markers(clause.folded, self.year)
+            if marker is Frame.PLAN and self.section in (Frame.REVIEW, Frame.MULTI_REVIEW) and not re.search(
+                    "今年|新的一年|" + str(self.year), clause.folded):
+                marker = None  # 预计年内… in a review: the year under review
             if marker is None and self.section is Frame.MULTI_REVIEW and "全年" in clause.folded:
                 marker = Frame.REVIEW  # in a review of five years, 全年 is the last one
             clause_frame = frame
@@ -509,7 +515,8 @@ def _not_a_figure(sentence: Sentence, clause: Clause, mention: Mention, previous
     if dimension not in (Dimension.COUNT, Dimension.PEOPLE, Dimension.PERCENT, Dimension.PERCENTAGE_POINT, None) and (
             re.match(r"^级", after) or re.search(r"等[\u4e00-\u9fff]{0,6}(?:项目|工程)|(?:项目|工程)(?:建设)?$", after)):
         return "the size of a named project (…等项目, 10万吨级)"
-    if dimension in (Dimension.MONEY, Dimension.MONEY_USD) and (mention.prefix in ("最高", "最多") or (
+    if dimension in (Dimension.MONEY, Dimension.MONEY_USD) and (mention.prefix in ("最高", "最多") or re.search(
+            r"(?:最高|最多|上限)[^，,、]{0,3}$", before) or (
             vocab.SUBSIDY.search(text[max(0, mention.start - 8): mention.end + 6])
             and not vocab.SUBSIDY_TOTAL.search(text))):
         return "a subsidy amount or cap"

@@ -108,6 +108,8 @@ def _joins(line: str, following: str, typical: int) -> bool:
         return False
     if is_heading(following):
         return False
+    if len(following) <= 16 and not re.search(r"[，,。；;：:、]", following):
+        return False  # a short unpunctuated line is a heading (推动乡村全面振兴)
     if is_heading(line) and len(line) < max(60, typical * 0.6):
         return False
     # a short line without closing punctuation is a title or a heading ("政府工作报告")
