@@ -76,6 +76,8 @@ def clause_markers(folded: str, year: int | None) -> Frame | None:
     十四五/年均 horizon, an earlier year history; the last one named counts (从2007年的248亿美元
     上升到2012年的772亿美元 is about 2012). 比上年 (a comparison) names no time."""
     text = vocab.COMPARISON.sub(lambda m: "\0" * len(m.group()), folded)
+    # 赤字率从去年的2.1%提高到2.3%: the year a change starts from is not the year it speaks of
+    text = re.sub(r"[从由](?:去年|上年|(?:19|20)\d\d年)", lambda m: "\0" * len(m.group()), text)
     if vocab.HORIZON_WORDS.search(text):
         return Frame.HORIZON
     found: list[tuple[int, Frame]] = []

@@ -20,6 +20,9 @@ _RUN = re.compile(rf"(?<![A-Za-z0-9.]){_CORE}(?:[万亿]+{_CORE}?)*")
 _PERCENT_WORD = re.compile(rf"百分之([{_CN}点]+)|([一二两三四五六七八九十]+)分之([一二两三四五六七八九十]+)|(?<![{_CN}])(一半|减半)")
 _RANGE = re.compile(r"(?:~|-{1,2}|—{1,2}|–|至|到)")
 
+_PEOPLE_BEFORE = re.compile(r"(?:人口|人员|群众|劳动力|毕业生|农民工|职工|居民|学生)[\u4e00-\u9fff]{0,1}$")
+_PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:人口|人员|群众|劳动力|毕业生|农民工|职工|学生)")
+
 # magnitudes that may also start a unit (万吨, 亿元, 万亿元): given to the unit when the table has it
 _MAGNITUDES = ("万亿", "万", "亿")
 
@@ -150,6 +153,11 @@ def _read(text: str, match: re.Match[str]) -> _Number | None:
     unit = unit_at(text, after)
     if unit is not None:
         return _finish(text, start, end, run, unit, True, after + len(unit), many)
+    # 减少农村贫困人口1000万以上, 解决6000万农村人口…: a count of people written without 人
+    for magnitude in ("万", "亿"):
+        if run.endswith(magnitude) and len(run) > 1 and (_PEOPLE_BEFORE.search(text, 0, start) or _PEOPLE_AFTER.match(text, after)):
+            symbol = magnitude + "人"
+            return _finish(text, start, end - 1, run[:-1], symbol, symbol in UNITS, after, many)
     # a magnitude after 多 (1100多万人) or a magnitude with a unit the table lacks (3.7亿千瓦)
     for magnitude in _MAGNITUDES:
         if text.startswith(magnitude, after):

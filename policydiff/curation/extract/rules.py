@@ -420,8 +420,9 @@ def _distribute(items: list[_Item]) -> None:
                         member.mention = replace(member.mention, qualifier=qualifier)  # 以上 at the end of a list
                 index += len(run)
                 continue
-            if item.respective:
-                item.subjects = []
+            if item.respective and len(run) > 1:
+                item.subjects = []  # 分别 with a list of numbers that does not pair: no split
+            # (分别下降3% with one number: each of the names declines 3%)
         index += 1
     # 均占全国产能40%以上 / 占全国产能分别达到15%、10%: the subjects of the list before
     for position, item in enumerate(items):
@@ -475,6 +476,7 @@ def _ends_with_object_verb(text: str) -> bool:
 def _noun_after(text: str, mention: Mention) -> str:
     """The thing counted after a number (10家绿色工厂 → 绿色工厂), up to a list break or a verb."""
     rest = text[mention.end:]
+    rest = rest[1:] if rest.startswith("的") else rest  # 1500万人次以上的职工培训
     rest = re.split(r"[、，,；;：:。（(]|和|及", rest, maxsplit=1)[0]
     stop = vocab.NOUN_STOP.search(rest)
     if stop:
@@ -521,10 +523,11 @@ def _not_a_figure(sentence: Sentence, clause: Clause, mention: Mention, previous
             and not vocab.SUBSIDY_TOTAL.search(text))):
         return "a subsidy amount or cap"
     if dimension is Dimension.PERCENT and re.match(r"^的", after) or mention.fraction and not re.search(
-            r"(?:压缩|减少|降低|下降|提高|增加|压减|缩短|减|降|增长|提升)[了]?$", before):
+            r"(?:压缩|减少|降低|下降|提高|增加|压减|缩短|减|降|增长|提升)[了]?$", before) and not re.match(
+            r"^(?:以上|左右)", after):
         return "a share describing something else (6.5%左右的增速, 一半用于)"
     if re.match(r"^[\u4e00-\u9fff]", after) and text[mention.end - 2: mention.end] in ("以上", "以下") and dimension not in (
-            Dimension.COUNT, Dimension.PEOPLE, Dimension.PERSON_TIMES, None):
+            Dimension.COUNT, Dimension.PEOPLE, Dimension.PERSON_TIMES, Dimension.PERCENT, None):
         return "a class of things (30万千瓦以下煤电机组, 10亿元以上项目), not a figure"
     if vocab.THRESHOLD.search(text) or vocab.CONDITION_START.match(text) and "的" in text:
         return "an eligibility threshold or a condition"
