@@ -365,3 +365,15 @@ def test_every_document_drafts_a_valid_file_of_verbatim_quotes(document: Path) -
     for item in (*extraction.target_set.targets, *extraction.target_set.actuals):
         for evidence in item.evidence:
             assert re.sub(r"\s+", "", evidence.quote) in source, evidence.quote
+
+
+@pytest.mark.parametrize(("symbol", "expected"), [
+    pytest.param("亿千瓦", ("power", 1e8, "100m kW"), id="yi-kw"),
+    pytest.param("万公里", ("length", 1e7, "10k km"), id="wan-km"),
+    pytest.param("万标准箱", None, id="unknown-base"),
+    pytest.param("万万元", None, id="magnitude-twice"),
+])
+def test_derived_unit(symbol: str, expected: tuple[str, float, str] | None) -> None:
+    from policydiff.curation.extract.build import derived_unit
+
+    assert derived_unit(symbol) == expected

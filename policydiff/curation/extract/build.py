@@ -123,9 +123,47 @@ def _same_statement(first: Draft, second: Draft) -> bool:
     return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= 60)
 
 
+_MAGNITUDE = {"万亿": (1e12, "trillion"), "亿": (1e8, "100m"), "万": (1e4, "10k")}
+
+
+def derived_unit(symbol: str) -> tuple[str, float, str] | None:
+    """(dimension, factor, English) of a magnitude and a known unit (亿千瓦 = 10^8 kW), else None."""
+    from policydiff.contract.units import lookup
+
+    for prefix, (size, english) in _MAGNITUDE.items():
+        if symbol.startswith(prefix):
+            base = lookup(symbol[len(prefix):])
+            if base is not None and not base.symbol.startswith(("万", "亿")):
+                return base.dimension.value, size * base.factor, f"{english} {base.english}"
+    return None
+
+
+def _declare_units(drafts: Sequence[Draft]) -> tuple[list[Draft], list[Any]]:
+    """Contract v2: a figure in a unit the table lacks but that is a magnitude of one it has
+    (亿千瓦, 万公里) is drafted with the unit declared in the file; without v2 it stays a comment."""
+    from policydiff.contract import model
+
+    declared_type = getattr(model, "DeclaredUnit", None)
+    if declared_type is None or not any(f.name == "declared_units" for f in dataclasses.fields(TargetSet)):
+        return list(drafts), []  # TODO(contract v2): drafted once the model declares units
+    result: list[Draft] = []
+    units: dict[str, Any] = {}
+    for draft in drafts:
+        derived = derived_unit(draft.unit) if draft.kind is Kind.UNKNOWN_UNIT and draft.intended else None
+        if derived is None or draft.intended is None:
+            result.append(draft)
+            continue
+        dimension, factor, english = derived
+        units.setdefault(draft.unit, declared_type(symbol=draft.unit, dimension=dimension, factor=factor, english=english))
+        result.append(dataclasses.replace(draft, kind=draft.intended,
+                                          reviews=(*draft.reviews, f"unit {draft.unit} declared in this file")))
+    return result, list(units.values())
+
+
 def assemble(drafts: Sequence[Draft], *, year: int, region: str, sources: Sequence[Source],
              notes: Sequence[str] = ()) -> Extraction:
     """The data file for the drafts of one document (its parts' sources given in part order)."""
+    drafts, declared = _declare_units(drafts)
     used_parts = sorted({d.part for d in drafts if d.kind in (Kind.TARGET, Kind.ACTUAL)})
     used_sources = {part: sources[part] for part in used_parts}
     merged: dict[tuple[Any, ...], tuple[Draft, list[Evidence]]] = {}
@@ -169,7 +207,9 @@ def assemble(drafts: Sequence[Draft], *, year: int, region: str, sources: Sequen
         if draft.reviews:
             reviews[("actuals/" if draft.kind is Kind.ACTUAL else "") + ident] = draft.reviews
     chosen = tuple(used_sources[p] for p in used_parts) or tuple(sources[:1])
-    target_set = TargetSet(region=region, year=year, sources=chosen, targets=tuple(targets), actuals=tuple(actuals))
+    extra_units: dict[str, Any] = {"declared_units": tuple(declared)} if declared else {}
+    target_set = TargetSet(region=region, year=year, sources=chosen, targets=tuple(targets), actuals=tuple(actuals),
+                           **extra_units)
     return Extraction(target_set, reviews,
                       horizon=tuple(d for d in drafts if d.kind is Kind.HORIZON),
                       unknown_units=tuple(d for d in drafts if d.kind is Kind.UNKNOWN_UNIT),

@@ -46,6 +46,7 @@ class Draft:
     estimate: bool = False
     reviews: tuple[str, ...] = ()
     part: int = 0
+    intended: Kind | None = None  # for an UNKNOWN_UNIT draft: what it would be with its unit declared
 
 
 @dataclass
@@ -350,6 +351,7 @@ class Reader:
         if frame is Frame.OTHER_YEAR:
             return
         kind = {Frame.PLAN: Kind.TARGET, Frame.REVIEW: Kind.ACTUAL}.get(frame, Kind.HORIZON)
+        intended = kind
         if not mention.known:
             kind = Kind.UNKNOWN_UNIT
         first = item.quote_from if 0 <= item.quote_from < item.clause_index else item.clause_index
@@ -375,7 +377,7 @@ class Reader:
                 kind=kind, name=_tidy_name(each), value=value, unit=mention.unit, metric=metric,
                 qualifier=mention.qualifier, strive=item.strive, direction=_direction(each, mention.qualifier, decline),
                 sector=_sector(each, item.clause.folded), quote=quote, year=year, estimate=estimate and kind is Kind.ACTUAL,
-                reviews=tuple(reviews), part=self.index))
+                reviews=tuple(reviews), part=self.index, intended=intended))
 
 
 def _tidy_name(name: str) -> str:
