@@ -117,4 +117,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # The commands, one group a module; imported last because they decorate `app`.
-from policydiff.cli import analyst, compare, curate, data, maintenance, verify  # noqa: E402, F401
+from policydiff.cli import analyst, compare, curate, data, extract, maintenance, verify  # noqa: E402, F401

@@ -119,14 +119,14 @@ def render_options(view: ViewOptions, **extra: Any) -> RenderOptions:
     return RenderOptions(width=width, colour=colour, lang=view.lang, **extra)
 
 
-def emit(text: str, output: Optional[Path], protected: tuple[Path, ...] = ()) -> None:
+def emit(text: str, output: Optional[Path], protected: tuple[Path, ...] = (), draft: bool = False) -> None:
     """The report to stdout, or atomically to --output (never onto an input file)."""
     if output is None:
         sys.stdout.write(text)
         return
     from policydiff.load.files import write_atomic
 
-    write_atomic(output, text, protected)
+    write_atomic(output, text, protected, draft)
     sys.stderr.write(f"wrote {output}\n")
 
 

@@ -121,10 +121,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(path: Path, text: str | bytes, protected: tuple[Path, ...] = ()) -> None:
+def write_atomic(path: Path, text: str | bytes, protected: tuple[Path, ...] = (), draft: bool = False) -> None:
     """Write `text` to `path` through a temporary file and a rename: a failed write leaves the
     old file whole. Refuses to overwrite one of the `protected` paths (the command's inputs, by
-    path or by hard link), links.yaml and any targets_YYYY.yaml data file."""
+    path or by hard link), links.yaml and any targets_YYYY.yaml data file. A `draft` data file
+    (extract's output) may take a data file's name, but never overwrites an existing one."""
     import tempfile
 
     from policydiff.contract.spec import TARGET_FILE
@@ -132,7 +133,10 @@ def write_atomic(path: Path, text: str | bytes, protected: tuple[Path, ...] = ()
     target = path.resolve()
     if any(_same_file(path, p) for p in protected):
         raise UsageError(f"--output {path}: that is one of the command's input files; choose another file name")
-    if target.name == "links.yaml" or TARGET_FILE.match(target.name):
+    if draft and TARGET_FILE.match(target.name) and os.path.lexists(target):
+        raise UsageError(f"--output {path}: a data file already exists there; write the draft to a new file "
+                         "and merge it by hand (or use --against to see what it lacks)")
+    if target.name == "links.yaml" or (TARGET_FILE.match(target.name) and not draft):
         raise UsageError(f"--output {path}: a data file name (links.yaml, targets_YYYY.yaml); "
                          "choose another file name for the report")
     if target.is_dir():
