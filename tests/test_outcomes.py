@@ -48,7 +48,9 @@ DOWN = Direction.DOWN
     # ceiling
     pytest.param(target(3, qualifier=M), actual(3), S.MET, id="ceiling-met-at-the-ceiling"),
     pytest.param(target(3, qualifier=M), actual(3.1), S.MISSED, id="ceiling-missed-above"),
-    pytest.param(target(3, qualifier=M), actual(2.4), S.EXCEEDED, id="ceiling-exceeded-well-below"),
+    pytest.param(target(3, qualifier=M), actual(2.4), S.MET, id="ceiling-well-below-is-met-never-exceeded"),
+    pytest.param(target(3, qualifier=C, direction=DOWN), actual(0.2), S.MET, id="price-ceiling-far-below-is-met"),
+    pytest.param(target(-3, qualifier=C, direction=DOWN), actual(-3.8), S.EXCEEDED, id="a-decline-goal-can-be-exceeded"),
     pytest.param(target(3, qualifier=E, direction=DOWN), actual(3.2), S.MISSED, id="direction-down-is-a-ceiling"),
     # range: met at its less ambitious end, exceeded beyond the other one
     pytest.param(target((6, 6.5), qualifier=E), actual(6.1), S.MET, id="range-6.1-vs-6-6.5-met"),
@@ -65,7 +67,7 @@ DOWN = Direction.DOWN
     pytest.param(target(5, qualifier=C), actual(5.6), S.EXCEEDED, id="about-exceeded"),
     pytest.param(target(5.5, qualifier=C, direction=DOWN), actual(5.9), S.MET, id="about-down-met-within-tolerance"),
     pytest.param(target(5.5, qualifier=C, direction=DOWN), actual(6.1), S.MISSED, id="about-down-missed"),
-    pytest.param(target(5.5, qualifier=C, direction=DOWN), actual(4.9), S.EXCEEDED, id="about-down-exceeded"),
+    pytest.param(target(5.5, qualifier=C, direction=DOWN), actual(4.9), S.MET, id="about-down-far-below-is-met"),
     pytest.param(target(1.4, "万亿斤", C, metric=Metric.LEVEL), actual(1.34, "万亿斤", metric=Metric.LEVEL), S.MET,
                  id="about-level-within-5-percent"),
     pytest.param(target(1.4, "万亿斤", C, metric=Metric.LEVEL), actual(1.32, "万亿斤", metric=Metric.LEVEL),
@@ -127,7 +129,7 @@ def test_verdict(goal: Target, outcome: Target | None, expected: OutcomeStatus) 
 
 @pytest.mark.parametrize(("settings", "goal", "outcome", "expected"), [
     pytest.param(OutcomeSettings(rate_tolerance_pp=0.3), target(5.5, qualifier=C, direction=DOWN),
-                 actual(5.1), S.EXCEEDED, id="narrower-rate-tolerance"),
+                 actual(5.9), S.MISSED, id="narrower-rate-tolerance"),
     pytest.param(OutcomeSettings(rate_tolerance_pp=1.0), target(7, qualifier=C), actual(6.2), S.MET,
                  id="wider-rate-tolerance"),
     pytest.param(OutcomeSettings(level_tolerance=0.01), target(1.4, "万亿斤", C, metric=Metric.LEVEL),

@@ -138,6 +138,7 @@ class _Frame:
     tolerance: float
     goal: float  # the deciding bound in the target's unit (not oriented)
     ratio_defined: bool
+    bound: bool = False  # a ceiling on something bad (prices, unemployment, deficit): kept, never exceeded
 
 
 def _frame(target: Target, settings: OutcomeSettings) -> _Frame:
@@ -154,14 +155,18 @@ def _frame(target: Target, settings: OutcomeSettings) -> _Frame:
         tolerance = settings.level_tolerance * abs(goal)
     threshold = sign * goal - (tolerance if target.qualifier is Qualifier.ABOUT else 0.0)
     ratio_defined = not down and not is_rate(target.unit) and goal > 0
-    return _Frame(sign, threshold, sign * ambitious, tolerance, goal, ratio_defined)
+    # A lower-is-better target with a positive value bounds a quantity nobody wants more of
+    # (CPI 3%左右, unemployment 5.5%): staying under it is met, and 0.2% inflation does not
+    # "exceed" it. A decline (negative growth, 能耗下降3%) is a goal, and can be exceeded.
+    bound = down and target.value.low >= 0
+    return _Frame(sign, threshold, sign * ambitious, tolerance, goal, ratio_defined, bound)
 
 
 def _at(value: float, frame: _Frame, settings: OutcomeSettings) -> OutcomeStatus:
     """The status of an outcome of exactly `value` (in the target's unit)."""
     oriented = frame.sign * value
     slack = _EPSILON * max(1.0, abs(oriented), abs(frame.threshold))
-    if oriented > frame.ambitious + frame.tolerance + slack:
+    if oriented > frame.ambitious + frame.tolerance + slack and not frame.bound:
         return OutcomeStatus.EXCEEDED
     if oriented >= frame.threshold - slack:
         return OutcomeStatus.MET
