@@ -626,3 +626,33 @@ def test_a_file_over_the_size_limit_is_unreadable(tmp_path: Path, monkeypatch: p
 def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     result = load(tmp_path, "\ufeff" + HEADER)
     assert result.ok, shown(result)
+
+
+@pytest.mark.parametrize("depth", [pytest.param(100, id="at-the-limit"), pytest.param(101, id="past-the-limit")])
+@pytest.mark.parametrize("c_composer", [pytest.param(True, id="libyaml-composer"), pytest.param(False, id="event-composer")])
+def test_both_composers_cap_nesting_alike(monkeypatch: pytest.MonkeyPatch, depth: int, c_composer: bool) -> None:
+    monkeypatch.setattr(yamlnodes, "_C_COMPOSER", c_composer and yamlnodes._C_COMPOSER)
+    root, problems = yamlnodes.compose("[" * depth + "]" * depth, "deep.yaml")
+    assert (root is None) is (depth > yamlnodes.MAX_DEPTH)
+    assert bool(problems) is (depth > yamlnodes.MAX_DEPTH)
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in sorted((Path(__file__).parents[1] / "data").rglob("targets_*.yaml"))])
+def test_both_composers_build_the_same_nodes(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    fast, _ = yamlnodes.compose(text, str(path))
+    monkeypatch.setattr(yamlnodes, "_C_COMPOSER", False)
+    slow, _ = yamlnodes.compose(text, str(path))
+    assert _shape(fast) == _shape(slow)
+
+
+def _shape(node: object) -> object:
+    import yaml
+
+    assert isinstance(node, yaml.Node)
+    where = (node.tag, node.start_mark.line, node.start_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return (*where, node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return (*where, [_shape(child) for child in node.value])
+    return (*where, [(_shape(key), _shape(value)) for key, value in node.value])

@@ -11,8 +11,7 @@ import typer
 from policydiff.cli.app import command
 from policydiff.cli.data import open_dataset
 from policydiff.cli.options import DataOptions, ViewOptions, data_options, emit, render_options, view_options
-from policydiff.render.options import Lang, OutputFormat
-from policydiff.render.scorecard import ScorecardFormat
+from policydiff.render.options import Lang, OutputFormat, ScorecardFormat
 
 
 def _year(text: str, name: str = "YEAR") -> int:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 
 def _statuses(values: Optional[list[str]], option: str = "--status") -> "frozenset[Status] | None":
+    if not names(values):
+        return None  # and the report model is not imported on a cached run
     from policydiff.cli.choices import choose
     from policydiff.comparison.report import Status
 
@@ -133,7 +135,6 @@ def _compare(before: str, after: str, output_format: Optional[ReportFormat], bom
 
     from policydiff.cli import outputcache
     from policydiff.cli.progress import Progress
-    from policydiff.comparison.pipeline import links_file
     from policydiff.load import datadir
     from policydiff.render.text import one_line
 
@@ -150,7 +151,7 @@ def _compare(before: str, after: str, output_format: Optional[ReportFormat], bom
     directory = chosen.directory if chosen is not None else datadir.data_dir(data.data_dir)
     first, second = datadir.resolve(before, directory), datadir.resolve(after, directory)
     gap = _gap_note(chosen, before, after)
-    links = links_file(second, directory)
+    links = datadir.links_file(second, directory)
     options = render_options(view, show_unchanged=show_unchanged, limit=limit, bom=bom)
     if sections is not None:
         options = replace(options, sections=sections)

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     import yaml
 from policydiff.contract.errors import DataError, Problem, Severity
 from policydiff.contract.spec import SLUG
+from policydiff.load.datadir import LINKS_FILE as LINKS_FILE  # the name is the data layout's
 
-LINKS_FILE = "links.yaml"
 _REF = re.compile(rf"^(\d{{4}})/({SLUG})$")
 
 

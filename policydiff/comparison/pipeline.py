@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from policydiff.comparison.links import LINKS_FILE, NO_LINKS, Links, load_links
+from policydiff.comparison.links import NO_LINKS, Links, load_links
 from policydiff.comparison.report import Change, Outcome, Report, Status
 from policydiff.comparison.settings import AlignSettings
 from policydiff.contract.model import TargetSet
 from policydiff.load import datadir
+from policydiff.load.datadir import links_file
 from policydiff.load.loader import load_file
 
 if TYPE_CHECKING:
@@ -65,13 +65,6 @@ def compare(before: YearOrPath, after: YearOrPath, data_dir: str | Path | None =
     directory = datadir.data_dir(data_dir)
     first, second = _load(before, directory), _load(after, directory)
     return compare_sets(first, second, links_for(second, directory), settings)
-
-
-def links_file(later: Path | None, directory: Path) -> Path | None:
-    """links.yaml beside the later file when it has one, else the data directory's, if any."""
-    folders = ([later.parent] if later is not None else []) + [directory]
-    # lexists: a links.yaml that is a pipe or a bad link is reported when read, never skipped
-    return next((folder / LINKS_FILE for folder in folders if os.path.lexists(folder / LINKS_FILE)), None)
 
 
 def _links_at(found: Path | None) -> Links:

@@ -134,6 +134,16 @@ def dataset(data_dir_option: str | Path | None = None, region: str | None = None
                      f"run `policydiff regions` to list them")
 
 
+LINKS_FILE = "links.yaml"
+
+
+def links_file(later: Path | None, directory: Path) -> Path | None:
+    """links.yaml beside the later file when it has one, else the data directory's, if any."""
+    folders = ([later.parent] if later is not None else []) + [directory]
+    # lexists: a links.yaml that is a pipe or a bad link is reported when read, never skipped
+    return next((folder / LINKS_FILE for folder in folders if os.path.lexists(folder / LINKS_FILE)), None)
+
+
 def target_files(directory: Path) -> list[Path]:
     """Every targets_YYYY.yaml in the directory, oldest year first."""
     try:

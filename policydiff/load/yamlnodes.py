@@ -25,14 +25,26 @@ MAX_DEPTH = 100  # data files nest 5 levels deep
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".")[:3] if part.isdigit())
+
+
+# PyYAML 6.0.4 bundles a libyaml that stops at 1000 nesting levels, so its C composer can no
+# longer overflow the stack: it builds the node graph about three times faster than the event
+# loop below, which remains for older releases and for PyYAML without libyaml.
+_C_COMPOSER = hasattr(yaml, "CSafeLoader") and _version(yaml.__version__) >= (6, 0, 4)
+
+
 def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The document's root node, or the problem that prevents reading it."""
     try:
         loader = _Loader(text)
         try:
-            root = _single_node(loader)
+            root = loader.get_single_node() if _C_COMPOSER else _single_node(loader)
         finally:
             loader.dispose()
+        if _C_COMPOSER and root is not None:
+            _check_depth(root)
     except _TooDeep as error:
         return None, [_too_deep(file, error.mark)]
     except yaml.MarkedYAMLError as error:
@@ -67,6 +79,21 @@ def _unreadable(text: str, file: str, error: yaml.YAMLError) -> Problem:
     column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
     return Problem(Severity.ERROR, f"character U+{ord(bad.group()):04X} is not allowed in YAML", file, line, column,
                    hint="delete it; control characters often come from text copied out of a PDF")
+
+
+def _check_depth(root: yaml.Node) -> None:
+    """_TooDeep at the first node nested deeper than MAX_DEPTH (iteratively: no recursion)."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, yaml.CollectionNode) or id(node) in seen:
+            continue
+        seen.add(id(node))  # an alias repeats a node; its depth was checked where it stands
+        if depth > MAX_DEPTH:
+            raise _TooDeep(node.start_mark)
+        children = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
+        stack.extend((child, depth + 1) for child in children)
 
 
 class _TooDeep(Exception):

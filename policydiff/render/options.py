@@ -31,6 +31,16 @@ class ReportFormat(StrEnum):
     XLSX = "xlsx"
 
 
+class ScorecardFormat(StrEnum):
+    """The formats of `scorecard` (here, not with its renderers, so the CLI starts without them)."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
 class Section(StrEnum):
     """The parts of a comparison report, in the order tables and Markdown print them."""
 

@@ -6,24 +6,14 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from enum import StrEnum
 from typing import Any
 
 from policydiff.comparison.outcomes import OutcomeStatus
 from policydiff.comparison.scorecard import Scorecard, ScoreItem
 from policydiff.contract.model import Target, format_number
 from policydiff.contract.sectors import SECTORS
-from policydiff.render.options import RenderOptions, display_name, signed, target_value_text
+from policydiff.render.options import RenderOptions, ScorecardFormat, display_name, signed, target_value_text
 from policydiff.render.text import console, markdown, one_line, spreadsheet_cell
-
-
-class ScorecardFormat(StrEnum):
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    CSV = "csv"
-    XLSX = "xlsx"
-
 
 SYMBOL = {OutcomeStatus.EXCEEDED: "▲", OutcomeStatus.MET: "✓", OutcomeStatus.PARTIAL: "◐",
           OutcomeStatus.MISSED: "✗", OutcomeStatus.NO_DATA: "·", OutcomeStatus.NOT_COMPARABLE: "≠"}
