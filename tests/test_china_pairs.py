@@ -29,7 +29,7 @@ def _ref(text: str) -> tuple[int, str]:
     return int(year), ident
 
 
-@pytest.mark.parametrize(("before", "after"), [pytest.param(a, b, id=f"{a}-{b}") for a, b in zip(YEARS, YEARS[1:])])
+@pytest.mark.parametrize(("before", "after"), [pytest.param(a, b, id=f"{a}-{b}") for a, b in itertools.pairwise(YEARS)])
 def test_no_pair_joins_two_different_ids(before: int, after: int) -> None:
     wrong = [(c.before.id, c.after.id) for c in report(before, after).changes
              if c.before is not None and c.after is not None and c.before.id != c.after.id]
@@ -38,7 +38,7 @@ def test_no_pair_joins_two_different_ids(before: int, after: int) -> None:
 
 @pytest.mark.parametrize("indicator", ["gdp-growth", "cpi-growth", "urban-new-jobs", "deficit-ratio"])
 def test_headline_indicators_pair_with_themselves_every_year(indicator: str) -> None:
-    for before, after in zip(YEARS, YEARS[1:]):
+    for before, after in itertools.pairwise(YEARS):
         (change,) = [c for c in report(before, after).changes if c.before is not None and c.before.id == indicator]
         assert change.after is not None and change.after.id == indicator, (before, after)
 
