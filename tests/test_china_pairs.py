@@ -3,6 +3,7 @@ year, and every pin or forbid in data/china/links.yaml is a case the aligner alo
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 from pathlib import Path
 
