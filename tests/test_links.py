@@ -25,7 +25,7 @@ def data_dir(tmp_path: Path) -> Path:
 def test_links_are_loaded_from_the_data_directory(data_dir: Path) -> None:
     shutil.copy(CASE / "links.yaml", data_dir / "links.yaml")
     links = load_links(data_dir)
-    assert [str(link.first) for link in links.pins] == ["2030/funds-growth"]
+    assert [str(link.before) for link in links.pins] == ["2030/funds-growth"]
     result = CliRunner().invoke(app, ["compare", "2030", "2031", "--data-dir", str(data_dir), "--format", "json"])
     assert '"link": "pinned"' in result.stdout
 

@@ -149,19 +149,19 @@ def _compare(before: str, after: str, output_format: Optional[ReportFormat], bom
     by_year = datadir.is_year(before) or datadir.is_year(after)
     chosen = open_dataset(data) if by_year else None
     directory = chosen.directory if chosen is not None else datadir.data_dir(data.data_dir)
-    first, second = datadir.resolve(before, directory), datadir.resolve(after, directory)
+    before_path, after_path = datadir.resolve(before, directory), datadir.resolve(after, directory)
     gap = _gap_note(chosen, before, after)
-    links = datadir.links_file(second, directory)
+    links = datadir.links_file(after_path, directory)
     options = render_options(view, show_unchanged=show_unchanged, limit=limit, bom=bom)
     if sections is not None:
         options = replace(options, sections=sections)
-    protected = tuple(p for p in (first, second, links) if p is not None)
+    protected = tuple(p for p in (before_path, after_path, links) if p is not None)
     if fmt is ReportFormat.XLSX:  # bytes: never cached
         from policydiff.comparison.pipeline import compare as run_compare
         from policydiff.render.xlsx import render_xlsx
 
         with Progress(progress, enabled=not quiet):
-            report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
+            report = run_compare(before_path, after_path, data_dir=directory).where(statuses, sectors, min_score)
         _write_workbook(render_xlsx(report, options), view.output, protected)
         finish(_exit_code(report, exit_code, failing))
     # sets sorted: a frozenset's repr follows string hashing, which changes from run to run
@@ -169,14 +169,14 @@ def _compare(before: str, after: str, output_format: Optional[ReportFormat], bom
     key = outputcache.key("compare", (stable_options, fmt.value, repr(sorted(statuses or ())),
                                       repr(sorted(sectors or ())), repr(min_score), str(exit_code),
                                       repr(sorted(failing or ()))),
-                          (first, second, links))
+                          (before_path, after_path, links))
     cached = outputcache.fetch(key)
     if cached is None:
         from policydiff.comparison.pipeline import compare as run_compare
         from policydiff.render.report import RENDERERS
 
         with Progress(progress, enabled=not quiet):
-            report = run_compare(first, second, data_dir=directory).where(statuses, sectors, min_score)
+            report = run_compare(before_path, after_path, data_dir=directory).where(statuses, sectors, min_score)
             rendered = RENDERERS[OutputFormat(fmt.value)](report, options)
         code = _exit_code(report, exit_code, failing)
         cached = outputcache.CachedRun(rendered, gap, int(code))
@@ -219,9 +219,9 @@ def align(
     from policydiff.render.explain import explain_json, explain_text
 
     directory = open_dataset(data).directory
-    first = load_file(datadir.resolve(before, directory))
-    second = load_file(datadir.resolve(after, directory))
+    before_set = load_file(datadir.resolve(before, directory))
+    after_set = load_file(datadir.resolve(after, directory))
     settings = AlignSettings(explain=explain or as_json)
-    alignment = align_sets(first, second, links_for(second, directory), settings)
-    sys.stdout.write(explain_json(first.targets, second.targets, alignment) if as_json
-                     else explain_text(first.targets, second.targets, alignment, explain))
+    alignment = align_sets(before_set, after_set, links_for(after_set, directory), settings)
+    sys.stdout.write(explain_json(before_set.targets, after_set.targets, alignment) if as_json
+                     else explain_text(before_set.targets, after_set.targets, alignment, explain))

@@ -40,8 +40,8 @@ class TargetRef:
 
 @dataclass(frozen=True)
 class Link:
-    first: TargetRef
-    second: TargetRef
+    before: TargetRef  # the `from:` side
+    after: TargetRef  # the `to:` side
     note: str = ""
     line: int = field(default=0, compare=False)
 
@@ -55,17 +55,17 @@ class Links:
     def _pinned_to(self) -> dict[TargetRef, list[Link]]:
         index: dict[TargetRef, list[Link]] = {}
         for link in self.pins:
-            index.setdefault(link.first, []).append(link)
-            index.setdefault(link.second, []).append(link)
+            index.setdefault(link.before, []).append(link)
+            index.setdefault(link.after, []).append(link)
         return index
 
     @cached_property
     def _forbidden_pairs(self) -> dict[frozenset[TargetRef], Link]:
-        return {frozenset((link.first, link.second)): link for link in self.forbids}
+        return {frozenset((link.before, link.after)): link for link in self.forbids}
 
     def pins_of(self, ref: TargetRef) -> list[tuple[TargetRef, Link]]:
         """The targets `ref` is pinned to, with the pin."""
-        return [(link.second if link.first == ref else link.first, link) for link in self._pinned_to.get(ref, [])]
+        return [(link.after if link.before == ref else link.before, link) for link in self._pinned_to.get(ref, [])]
 
     def forbidden(self, a: TargetRef, b: TargetRef) -> Link | None:
         return self._forbidden_pairs.get(frozenset((a, b)))
@@ -137,15 +137,15 @@ def _conflicts(file: str, pins: list[Link], forbids: list[Link]) -> list[Problem
     """Curator decisions that contradict each other: a pair both pinned and forbidden, and two pins
     sharing a target (a target has one partner; the aligner would silently keep one)."""
     problems: list[Problem] = []
-    forbidden = {frozenset((link.first, link.second)): link for link in forbids}
+    forbidden = {frozenset((link.before, link.after)): link for link in forbids}
     seen: dict[TargetRef, Link] = {}
     for link in pins:
-        clash = forbidden.get(frozenset((link.first, link.second)))
+        clash = forbidden.get(frozenset((link.before, link.after)))
         if clash is not None:
-            problems.append(Problem(Severity.ERROR, f"{link.first} → {link.second} is both pinned (line {link.line}) "
+            problems.append(Problem(Severity.ERROR, f"{link.before} → {link.after} is both pinned (line {link.line}) "
                                     f"and forbidden (line {clash.line})", file, link.line, 1,
                                     hint="keep the one decision that is right and remove the other"))
-        for ref in (link.first, link.second):
+        for ref in (link.before, link.after):
             if ref in seen:
                 problems.append(Problem(Severity.ERROR, f"{ref} is pinned twice (lines {seen[ref].line} and {link.line})",
                                         file, link.line, 1, hint="a target pairs with one target: keep one pin"))

@@ -63,8 +63,8 @@ def compare(before: YearOrPath, after: YearOrPath, data_dir: str | Path | None =
     directory.
     """
     directory = datadir.data_dir(data_dir)
-    first, second = _load(before, directory), _load(after, directory)
-    return compare_sets(first, second, links_for(second, directory), settings)
+    before_set, after_set = _load(before, directory), _load(after, directory)
+    return compare_sets(before_set, after_set, links_for(after_set, directory), settings)
 
 
 def _links_at(found: Path | None) -> Links:

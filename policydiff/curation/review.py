@@ -1,6 +1,6 @@
 """`policydiff review`: what an edit to the data files changed, compared with a git revision.
 
-The old and new versions of the same year are paired by target id first, then by name, so
+The before and after versions of the same year are paired by target id first, then by name, so
 that reformatting or reordering a file reports nothing and a renamed id still pairs.
 """
 
@@ -57,15 +57,15 @@ class FileReview:
         return {**head, "notes": list(self.notes), "summary": data["summary"], "changes": data["changes"]}
 
 
-def _differing(old: object, new: object, names: tuple[str, ...]) -> list[str]:
-    return [name for name in names if getattr(old, name) != getattr(new, name)]
+def _differing(before: object, after: object, names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if getattr(before, name) != getattr(after, name)]
 
 
 def _edit(pair: Pair, kind: str) -> Change | None:
     """The change for one edited target, or None when nothing but its formatting changed."""
-    old, new = pair.before, pair.after
-    edited = _differing(old, new, _COMPARED_FIELDS)
-    if old.id != new.id:
+    before, after = pair.before, pair.after
+    edited = _differing(before, after, _COMPARED_FIELDS)
+    if before.id != after.id:
         edited.insert(0, "id")
     if not edited:
         return None
@@ -77,21 +77,21 @@ def _edit(pair: Pair, kind: str) -> Change | None:
     return replace(change, status=Status.CHANGED, delta=None, delta_unit=None, delta_pct=None, ambition=None)
 
 
-def _pair_lists(old: tuple[Target, ...], new: tuple[Target, ...], year: int, kind: str) -> list[Change]:
-    new_by_id = {t.id: t for t in new}
+def _pair_lists(before: tuple[Target, ...], after: tuple[Target, ...], year: int, kind: str) -> list[Change]:
+    after_by_id = {t.id: t for t in after}
     changes: list[Change] = []
-    matched_new: set[str] = set()
-    rest_old = []
-    for target in old:
-        if target.id in new_by_id:
-            matched_new.add(target.id)
-            change = _edit(Pair(target, new_by_id[target.id], 1.0, (), LinkKind.MATCHED, False), kind)
+    matched_after: set[str] = set()
+    rest_before = []
+    for target in before:
+        if target.id in after_by_id:
+            matched_after.add(target.id)
+            change = _edit(Pair(target, after_by_id[target.id], 1.0, (), LinkKind.MATCHED, False), kind)
             if change is not None:
                 changes.append(change)
         else:
-            rest_old.append(target)
-    rest_new = tuple(t for t in new if t.id not in matched_new)
-    by_name = align(tuple(rest_old), rest_new, year, year, NO_LINKS, _SAME_YEAR)
+            rest_before.append(target)
+    rest_after = tuple(t for t in after if t.id not in matched_after)
+    by_name = align(tuple(rest_before), rest_after, year, year, NO_LINKS, _SAME_YEAR)
     for pair in by_name.pairs:
         change = _edit(pair, kind)
         if change is not None:
@@ -106,9 +106,9 @@ def _empty(year: int, region: str) -> TargetSet:
     return TargetSet(region=region, year=year, sources=(), targets=())
 
 
-def _source_notes(old: tuple[Source, ...], new: tuple[Source, ...]) -> list[str]:
+def _source_notes(before_sources: tuple[Source, ...], after_sources: tuple[Source, ...]) -> list[str]:
     """Sources added, removed or edited, by id (reordering them is not an edit)."""
-    before, after = {s.id: s for s in old}, {s.id: s for s in new}
+    before, after = {s.id: s for s in before_sources}, {s.id: s for s in after_sources}
     notes = [f"source added: {ident}" for ident in after if ident not in before]
     notes += [f"source removed: {ident}" for ident in before if ident not in after]
     for ident in before.keys() & after.keys():
@@ -118,21 +118,21 @@ def _source_notes(old: tuple[Source, ...], new: tuple[Source, ...]) -> list[str]
     return sorted(notes, key=lambda note: (not note.startswith("source added"), note))
 
 
-def _file_notes(old: TargetSet, new: TargetSet) -> list[str]:
+def _file_notes(before: TargetSet, after: TargetSet) -> list[str]:
     """Edits to the file's own fields: region, year, sources."""
-    notes = [f"{name} changed: {getattr(old, name)} → {getattr(new, name)}"
-             for name in _differing(old, new, ("region", "region_en", "year"))]
-    return notes + _source_notes(old.sources, new.sources)
+    notes = [f"{name} changed: {getattr(before, name)} → {getattr(after, name)}"
+             for name in _differing(before, after, ("region", "region_en", "year"))]
+    return notes + _source_notes(before.sources, after.sources)
 
 
-def review_sets(old: TargetSet, new: TargetSet, path: str, status: FileStatus) -> FileReview:
-    changes = _pair_lists(old.targets, new.targets, new.year, "target")
-    changes += _pair_lists(old.actuals, new.actuals, new.year, "actual")
-    notes = _file_notes(old, new) if status in (FileStatus.MODIFIED, FileStatus.RENAMED) else []
+def review_sets(before: TargetSet, after: TargetSet, path: str, status: FileStatus) -> FileReview:
+    changes = _pair_lists(before.targets, after.targets, after.year, "target")
+    changes += _pair_lists(before.actuals, after.actuals, after.year, "actual")
+    notes = _file_notes(before, after) if status in (FileStatus.MODIFIED, FileStatus.RENAMED) else []
     # Coverage notes compare two years' document sets; an edit within a year is told by `notes`.
-    kinds = (new if status is not FileStatus.DELETED else old).source_kinds
-    report = Report(old.year, new.year, new.region, tuple(changes), Coverage(kinds, kinds),
-                    f"{path}@base", path, new.region_en, from_sources=old.sources, to_sources=new.sources)
+    kinds = (after if status is not FileStatus.DELETED else before).source_kinds
+    report = Report(before.year, after.year, after.region, tuple(changes), Coverage(kinds, kinds),
+                    f"{path}@base", path, after.region_en, from_sources=before.sources, to_sources=after.sources)
     return FileReview(path, status, report, tuple(notes))
 
 
@@ -158,24 +158,24 @@ Versions = tuple[TargetSet | None, TargetSet | None]
 
 
 def _versions(repo: Repository, revision: str, name: str) -> Versions:
-    """The old (at `revision`) and new (work tree) versions of one changed path. The base version
+    """The before (at `revision`) and after (work tree) versions of one changed path. The base version
     is read strictly (a non-UTF-8 blob is an input error, never decoded with replacement
     characters); the work tree's only if it is a regular file inside its directory."""
     path = repo.root / name
-    old_text = repo.show(revision, name)
-    new_text = read_text(Path(_shown(path))) if os.path.lexists(path) else None
-    new = _load_version(new_text, name, _shown(path)) if new_text is not None else None
-    old = _load_version(old_text, name, f"{revision}:{name}") if old_text is not None else None
-    return old, new
+    before_text = repo.show(revision, name)
+    after_text = read_text(Path(_shown(path))) if os.path.lexists(path) else None
+    after = _load_version(after_text, name, _shown(path)) if after_text is not None else None
+    before = _load_version(before_text, name, f"{revision}:{name}") if before_text is not None else None
+    return before, after
 
 
-def _file_review(name: str, old: TargetSet | None, new: TargetSet | None, renamed_from: str | None = None) -> FileReview:
-    status = (FileStatus.RENAMED if renamed_from is not None else FileStatus.ADDED if old is None
-              else FileStatus.DELETED if new is None else FileStatus.MODIFIED)
-    reference = new or old
+def _file_review(name: str, before: TargetSet | None, after: TargetSet | None, renamed_from: str | None = None) -> FileReview:
+    status = (FileStatus.RENAMED if renamed_from is not None else FileStatus.ADDED if before is None
+              else FileStatus.DELETED if after is None else FileStatus.MODIFIED)
+    reference = after or before
     assert reference is not None
     empty = _empty(reference.year, reference.region)
-    review_ = review_sets(old or empty, new or empty, name, status)
+    review_ = review_sets(before or empty, after or empty, name, status)
     if renamed_from is None:
         return review_
     return replace(review_, renamed_from=renamed_from, notes=(f"renamed from {renamed_from}", *review_.notes))
@@ -184,23 +184,23 @@ def _file_review(name: str, old: TargetSet | None, new: TargetSet | None, rename
 def _with_renames(found: dict[str, Versions]) -> list[FileReview]:
     """One review per path; a deleted and an added file of the same year and region are one
     file moved (git's rename detection compares bytes, and a move usually edits a line or two)."""
-    added = {name: new for name, (old, new) in found.items() if old is None and new is not None}
-    renamed: dict[str, str] = {}  # new path → old path
-    for name, (old, new) in found.items():
-        if new is None and old is not None:
+    added = {name: after for name, (before, after) in found.items() if before is None and after is not None}
+    renamed: dict[str, str] = {}  # after path → before path
+    for name, (before, after) in found.items():
+        if after is None and before is not None:
             partner = next((other for other, candidate in added.items() if other not in renamed
-                            and candidate is not None and (candidate.year, candidate.region) == (old.year, old.region)),
+                            and candidate is not None and (candidate.year, candidate.region) == (before.year, before.region)),
                            None)
             if partner is not None:
                 renamed[partner] = name
     reviews = []
-    for name, (old, new) in sorted(found.items()):
+    for name, (before, after) in sorted(found.items()):
         if name in renamed.values():
             continue
         if name in renamed:
-            reviews.append(_file_review(name, found[renamed[name]][0], new, renamed[name]))
-        elif old is not None or new is not None:
-            reviews.append(_file_review(name, old, new))
+            reviews.append(_file_review(name, found[renamed[name]][0], after, renamed[name]))
+        elif before is not None or after is not None:
+            reviews.append(_file_review(name, before, after))
     return reviews
 
 

@@ -97,7 +97,7 @@ def validate_links(directory: Path) -> FileReport | None:
     problems: list[Problem] = []
     for kind, group in (("pin", links.pins), ("forbid", links.forbids)):
         for link in group:
-            for ref in (link.first, link.second):
+            for ref in (link.before, link.after):
                 if ref.year not in known:
                     known[ref.year] = _target_ids(directory, ref.year)
                 ids = known[ref.year]
