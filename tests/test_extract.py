@@ -380,3 +380,38 @@ def test_derived_unit(symbol: str, expected: tuple[str, float, str] | None) -> N
     from policydiff.curation.extract.build import derived_unit
 
     assert derived_unit(symbol) == expected
+
+
+# -- the language of other governments' reports (provinces, cities, counties) ---------------------
+# Each case is a sentence in the style of a report the bundled documents do not include; each
+# stands for one rule that failed on such a report (benchmarks/README.md, "Held-out texts").
+
+HELD_OUT_DOCUMENTS = [
+    pytest.param("各位代表：\n过去的一年，成绩殊为不易。\n（一）经济实力实现新跃升。地区生产总值完成4704.3亿元、增长6.1%。",
+                 [("a", "地区生产总值", 4704.3, "亿元", "level", "exact", False, "up"),
+                  ("a", "地区生产总值", 6.1, "%", "growth", "exact", False, "up")], id="review-opened-without-heading"),
+    pytest.param("2024年，全县规模以上工业增加值完成6.24亿元，同比下降34.9%。",
+                 [("a", "规模以上工业增加值", 6.24, "亿元", "level", "exact", False, "up"),
+                  ("a", "规模以上工业增加值", -34.9, "%", "growth", "exact", False, "down")], id="total-completed-is-a-level"),
+    pytest.param("2024年工作回顾\n全县经济运行保持总体平稳。固定资产投资增长19%。\n2025年工作安排\n固定资产投资增长10%。",
+                 [("t", "固定资产投资", 10, "%", "growth", "exact", False, "up"),
+                  ("a", "固定资产投资", 19, "%", "growth", "exact", False, "up")], id="unnumbered-headings"),
+    pytest.param("建议今年全市经济社会发展的主要预期目标是：全市生产总值增长6%左右，地方一般公共预算收入与上年基本持平，"
+                 "居民消费价格涨幅3%左右。",
+                 [("t", "生产总值", 6, "%", "growth", "about", False, "up"),
+                  ("t", "居民消费价格涨幅", 3, "%", "growth", "about", False, "down")], id="level-with-last-year-is-no-time"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HELD_OUT_DOCUMENTS)
+def test_held_out_document(text: str, expected: list[Row]) -> None:
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    pytest.param("各位代表：\n过去的一年，我们坚定信心。2024年全市地区生产总值增长6.1%，2024年新增就业5万人。", 2025,
+                 id="review-opening-names-the-year-under-review"),
+    pytest.param("报告显示，2025年，上海港集装箱吞吐量达到5506.3万标准箱。", 2025, id="no-review-words-no-shift"),
+])
+def test_plan_year_of_a_report_opening_with_its_review(text: str, year: int) -> None:
+    assert plan_year(text) == year

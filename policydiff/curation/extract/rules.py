@@ -130,6 +130,21 @@ _ACTIONS = frozenset(vocab.OBJECT_VERBS) | frozenset(vocab.INCREMENT_WORDS)
 _VERBISH = re.compile(r"增加|减少|提高|下降|降低|增长|实现|推进|完成|改革|建设|实施|推动|加快|取消|扩大|大幅")
 
 
+_UNNUMBERED_HEADING = re.compile(r"^(?:(?:19|20)\d\d年|过去一年|今年)?(?:工作回顾|政府工作回顾|工作安排|重点工作|主要任务)$")
+_OPENING_REVIEW = re.compile(r"^(?:过去的一年|过去一年|刚刚过去的一年|刚刚过去的(?:19|20)\d\d年|一年来|回顾这一年)")
+_OPENING_PLAN = re.compile(r"^(?:今年|新的一年|展望(?:新的一年|今年|(?:19|20)\d\d年))")
+
+
+def _opening_frame(paragraph: str) -> Frame | None:
+    """The section a paragraph opens in a text without headings: a review (过去的一年，…) or the
+    plan again (今年…, 新的一年…); None when its opening says neither."""
+    if _OPENING_REVIEW.match(paragraph):
+        return Frame.REVIEW
+    if _OPENING_PLAN.match(paragraph):
+        return Frame.PLAN
+    return None
+
+
 def _split_subjects(name: str, count: int = 0) -> list[str]:
     """多晶硅、单晶硅产能 → [多晶硅产能, 单晶硅产能]: a list, the head of its last item shared.
     With `count`, 和/及 split only when 、 alone does not give that many names."""
@@ -143,6 +158,9 @@ def _split_subjects(name: str, count: int = 0) -> list[str]:
     if head and not any(p.endswith(vocab.HEADS) for p in pieces[:-1]):
         return [p + head for p in pieces[:-1]] + [last]
     return pieces
+
+
+_AGGREGATE = re.compile(r"(?:总值|增加值|收入|总额|投资|产值|规模|总量|营收|利润|税收)$")
 
 
 def _metric(item: _Item, unit_dimension: Dimension | None) -> tuple[Metric, bool]:
@@ -166,6 +184,8 @@ def _metric(item: _Item, unit_dimension: Dimension | None) -> tuple[Metric, bool
     clause = item.clause.folded[: item.mention.start]
     if verb in ("达到", "突破", "保持在", "稳定在", "控制在", "为") or verb.endswith(("到", "至")):
         return Metric.LEVEL, False
+    if re.search(r"(?:完成|实现)$", clause) and _AGGREGATE.search(name):
+        return Metric.LEVEL, False  # 地区生产总值完成4704.3亿元: the year's total, not an addition
     if item.counted or any(word in clause for word in vocab.INCREMENT_WORDS) or any(
             word in item.name for word in ("新增", "新开工")):
         return Metric.INCREMENT, False
@@ -210,6 +230,14 @@ class Reader:
                 if LEVEL_ONE.match(heading):
                     self.section = heading_frame(re.split(r"[。！？]", heading)[0], self.year)
                     self.headed = True
+                elif _UNNUMBERED_HEADING.search(heading) and len(heading) <= 24 and not re.search(r"[。！？；;]", heading):
+                    # 2024年工作回顾 / 2025年工作安排 on a line of its own: a heading without a number
+                    self.section = heading_frame(heading, self.year)
+                    self.headed = True
+                elif not self.headed:
+                    opening = _opening_frame(heading)
+                    if opening is not None:  # 过去的一年，… opens the review of a report without headings
+                        self.section = opening
             paragraph_frame = self.sentence(sentence, paragraph_frame)
         return self.drafts
 
