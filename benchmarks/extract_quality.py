@@ -1,6 +1,7 @@
 """Quality and speed of `policydiff extract` on the source documents, against the curated data.
 
     python benchmarks/extract_quality.py [--shared DIR] [--data DIR] [--write-readme] [--details]
+    python benchmarks/extract_quality.py --inventory INVENTORY.json [--inventory …] [--details]
 
 For every document in SHARED/seeds (Baotou) and SHARED/sources/china (national reports), when
 present, extract runs on the text; its targets and results are matched one-to-one with the
@@ -10,6 +11,11 @@ and a range's ends aside, see `same_value`) and similar names (normalised-name s
 or one name containing the other). Recall is matched curated / curated, precision matched
 extracted / extracted. Speed is one `policydiff extract` subprocess on the longest report,
 start-up included.
+
+With --inventory, only the given hand inventories are scored instead: a JSON file
+`{"file": "report.txt", "year": 2025, "targets": [...], "actuals": [...]}` whose items have
+`name`, `value` (a number or `[low, high]`), `unit` and `quote`; `file` is read relative to the
+JSON file. This is how documents of other governments are checked without bundling them.
 
 With --write-readme, the table replaces the block between the markers in benchmarks/README.md.
 """
@@ -128,6 +134,19 @@ def _raw_items(records: list[dict[str, Any]] | None) -> list[Target]:
     return items
 
 
+def inventory_items(path: Path) -> tuple[Path, list[Target], list[Target], int | None, bool]:
+    """A hand inventory (see the module docstring): the text it describes, its targets and results,
+    its plan year, and whether extract is given that year (`give_year`, for a text that cannot tell
+    it) or must find it."""
+    import json
+
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for record in (raw.get("targets") or []) + (raw.get("actuals") or []):
+        record.setdefault("evidence", [{"source": "", "quote": record.get("quote", "")}])
+    return (path.parent / raw["file"], _raw_items(raw.get("targets")), _raw_items(raw.get("actuals")),
+            raw.get("year"), bool(raw.get("give_year")))
+
+
 def curated_for(file_name: str, data_files: list[Path]) -> tuple[list[Target], list[Target], int | None]:
     import yaml
 
@@ -161,13 +180,49 @@ def speed(document: Path) -> float:
     return best
 
 
+def score_inventories(paths: list[Path], show_details: bool) -> int:
+    """Per-document recall and precision against hand inventories of other governments' texts."""
+    lines = ["| document | plan year found | target recall | target precision | result recall | result precision |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    details: list[str] = []
+    totals = {"targets": Score(), "results": Score()}
+    for path in paths:
+        document, targets, actuals, year, give_year = inventory_items(path)
+        found = (extract_file(document, year=year) if give_year and year else extract_file(document)).target_set
+        details.append(f"{document.name} (plan year {found.year}, inventory {year})")
+        scores = (match(found.targets, targets, details, "target"), match(found.actuals, actuals, details, "result"))
+        for key, score in zip(("targets", "results"), scores, strict=True):
+            total = totals[key]
+            total.curated += score.curated
+            total.extracted += score.extracted
+            total.matched_curated += score.matched_curated
+            total.matched_extracted += score.matched_extracted
+        t, r = scores
+        told = " (given)" if give_year else "" if found.year == year else f" (≠ {year})"
+        lines.append(f"| {document.name} | {found.year}{told} | {fmt(t.recall)} ({t.matched_curated}/{t.curated}) | "
+                     f"{fmt(t.precision)} ({t.matched_extracted}/{t.extracted}) | "
+                     f"{fmt(r.recall)} ({r.matched_curated}/{r.curated}) | "
+                     f"{fmt(r.precision)} ({r.matched_extracted}/{r.extracted}) |")
+    t, r = totals["targets"], totals["results"]
+    lines.append(f"| **all** | | **{fmt(t.recall)}** | **{fmt(t.precision)}** | **{fmt(r.recall)}** | "
+                 f"**{fmt(r.precision)}** |")
+    print("\n".join(lines))
+    if show_details:
+        print("\n".join(details))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=None, help="directory holding seeds/ and sources/")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data directory (with china/)")
     parser.add_argument("--write-readme", action="store_true", help="write the table into benchmarks/README.md")
     parser.add_argument("--details", action="store_true", help="list every missed and extra item")
+    parser.add_argument("--inventory", type=Path, action="append", default=[],
+                        help="score this hand inventory (JSON naming its text) instead of the shared documents")
     args = parser.parse_args()
+    if args.inventory:
+        return score_inventories(args.inventory, args.details)
     shared = args.shared or find_shared()
     if shared is None:
         print("no shared/ directory with the source documents found; pass --shared DIR", file=sys.stderr)

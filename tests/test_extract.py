@@ -380,3 +380,82 @@ def test_derived_unit(symbol: str, expected: tuple[str, float, str] | None) -> N
     from policydiff.curation.extract.build import derived_unit
 
     assert derived_unit(symbol) == expected
+
+
+# -- the language of other governments' reports (provinces, cities, counties) ---------------------
+# Each case is a sentence in the style of a report the bundled documents do not include; each
+# stands for one rule that failed on such a report (benchmarks/README.md, "Held-out texts").
+
+HELD_OUT_DOCUMENTS = [
+    pytest.param("各位代表：\n过去的一年，成绩殊为不易。\n（一）经济实力实现新跃升。地区生产总值完成4704.3亿元、增长6.1%。",
+                 [("a", "地区生产总值", 4704.3, "亿元", "level", "exact", False, "up"),
+                  ("a", "地区生产总值", 6.1, "%", "growth", "exact", False, "up")], id="review-opened-without-heading"),
+    pytest.param("2024年，全县规模以上工业增加值完成6.24亿元，同比下降34.9%。",
+                 [("a", "规模以上工业增加值", 6.24, "亿元", "level", "exact", False, "up"),
+                  ("a", "规模以上工业增加值", -34.9, "%", "growth", "exact", False, "down")], id="total-completed-is-a-level"),
+    pytest.param("2024年工作回顾\n全县经济运行保持总体平稳。固定资产投资增长19%。\n2025年工作安排\n固定资产投资增长10%。",
+                 [("t", "固定资产投资", 10, "%", "growth", "exact", False, "up"),
+                  ("a", "固定资产投资", 19, "%", "growth", "exact", False, "up")], id="unnumbered-headings"),
+    pytest.param("建议今年全市经济社会发展的主要预期目标是：全市生产总值增长6%左右，地方一般公共预算收入与上年基本持平，"
+                 "居民消费价格涨幅3%左右。",
+                 [("t", "生产总值", 6, "%", "growth", "about", False, "up"),
+                  ("t", "居民消费价格涨幅", 3, "%", "growth", "about", False, "down")], id="level-with-last-year-is-no-time"),
+]
+
+
+HELD_OUT_SENTENCES = [
+    pytest.param("预计全市地区生产总值增长4%左右，城乡居民人均可支配收入分别增长5%和7.5%左右。",
+                 [("a", "地区生产总值", 4, "%", "growth", "about", False, "up"),
+                  ("a", "城镇居民人均可支配收入", 5, "%", "growth", "about", False, "up"),
+                  ("a", "农村居民人均可支配收入", 7.5, "%", "growth", "about", False, "up")],
+                 id="urban-and-rural-respectively-qualifier-after-he"),
+    pytest.param("2024年，港口航空旅客和货邮吞吐量分别达到1.2亿人次、300万吨，分别增长6.1%、4.2%。",
+                 [("a", "港口航空旅客吞吐量", 1.2, "亿人次", "level", "exact", False, "up"),
+                  ("a", "货邮吞吐量", 300, "万吨", "level", "exact", False, "up"),
+                  ("a", "港口航空旅客吞吐量", 6.1, "%", "growth", "exact", False, "up"),
+                  ("a", "货邮吞吐量", 4.2, "%", "growth", "exact", False, "up")], id="second-respectively-list"),
+    pytest.param("2024年，地方一般公共预算收入5.2亿元，自然增幅3%，同口径完成5.5亿元，增幅7.2%。",
+                 [("a", "地方一般公共预算收入", 5.2, "亿元", "level", "exact", False, "up"),
+                  ("a", "地方一般公共预算收入自然增幅", 3, "%", "growth", "exact", False, "up"),
+                  ("a", "地方一般公共预算收入同口径", 5.5, "亿元", "level", "exact", False, "up"),
+                  ("a", "地方一般公共预算收入同口径增幅", 7.2, "%", "growth", "exact", False, "up")],
+                 id="same-basis-and-natural-growth"),
+    pytest.param("——预计规上工业增加值增长12%；", [("a", "规上工业增加值", 12, "%", "growth", "exact", False, "up")],
+                 id="dash-bullet-not-in-name"),
+    pytest.param("2024年，PM2.5平均浓度28μg/m3。",
+                 [("a", "PM2.5平均浓度", 28, "微克/立方米", "level", "exact", False, "down")], id="micrograms-spelt-in-latin"),
+    pytest.param("2024年，工业经济总量成为全区第三个突破1500亿元大关的地区。",
+                 [("a", "工业经济总量", 1500, "亿元", "level", "at_least", False, "up")], id="milestone-daguan"),
+    pytest.param("2024年，60家市级以上农业龙头企业年销售收入25.6亿元。",
+                 [("a", "市级以上农业龙头企业年销售收入", 25.6, "亿元", "level", "exact", False, "up")],
+                 id="count-describing-the-subject"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HELD_OUT_SENTENCES)
+def test_held_out_sentence(text: str, expected: list[Row]) -> None:
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("2024年，时速250公里的城际铁路建成通车。", id="property-of-a-named-thing"),
+    pytest.param("2024年，成为全省首个200亿元园区。", id="first-of-a-class"),
+    pytest.param("年初下达的38项经济和社会发展指标中，绝大多数完成。", id="count-of-plan-indicators"),
+    pytest.param("2024年，出台降低企业成本28条措施。", id="numbered-measures"),
+])
+def test_held_out_not_a_figure(text: str) -> None:
+    assert drafted(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), HELD_OUT_DOCUMENTS)
+def test_held_out_document(text: str, expected: list[Row]) -> None:
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    pytest.param("各位代表：\n过去的一年，我们坚定信心。2024年全市地区生产总值增长6.1%，2024年新增就业5万人。", 2025,
+                 id="review-opening-names-the-year-under-review"),
+    pytest.param("报告显示，2025年，上海港集装箱吞吐量达到5506.3万标准箱。", 2025, id="no-review-words-no-shift"),
+])
+def test_plan_year_of_a_report_opening_with_its_review(text: str, year: int) -> None:
+    assert plan_year(text) == year

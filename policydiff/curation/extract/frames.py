@@ -44,7 +44,18 @@ def plan_year(text: str) -> int | None:
     years = Counter(int(y) for y in _ANY_YEAR.findall(text))
     if not years:
         return None
-    return years.most_common(1)[0][0]
+    most = years.most_common(1)[0][0]
+    # a work report that opens with its review (过去的一年… 2024年…) and names no plan year names
+    # the year under review most: the plan is the next one
+    review = _OPENING_REVIEW.search(text)
+    plan = _PLAN_TALK.search(text)
+    if review and (plan is None or review.start() < plan.start()) and str(most + 1) not in text:
+        return most + 1
+    return most
+
+
+_OPENING_REVIEW = re.compile(r"过去的一年|过去一年|刚刚过去的一年|一年来|回顾这一年")
+_PLAN_TALK = re.compile(r"今年|新的一年|本年度|展望")
 
 
 # A level-1 heading: 一、 or 第一部分 (not the (一) or 1. of a subsection).

@@ -72,10 +72,18 @@ class Mention:
     fraction: bool  # 一半, 三分之一, 百分之八: a share written in words
 
 
+# other spellings of a unit of the table (PM2.5平均浓度32μg/m3): read as that unit
+UNIT_SPELLINGS: dict[str, str] = {
+    "μg/m3": "微克/立方米", "μg/m³": "微克/立方米", "µg/m3": "微克/立方米", "µg/m³": "微克/立方米",
+    "ug/m3": "微克/立方米", "ug/m³": "微克/立方米", "微克每立方米": "微克/立方米", "毫克/立方米": "毫克/立方米",
+    "TEU": "标准箱", "万TEU": "万标准箱",
+}
+
+
 @lru_cache(maxsize=1)
 def _units_by_first() -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
-    for symbol in UNITS:
+    for symbol in (*UNITS, *(s for s, canonical in UNIT_SPELLINGS.items() if canonical in UNITS)):
         table.setdefault(symbol[0], []).append(symbol)
     return {first: tuple(sorted(symbols, key=len, reverse=True)) for first, symbols in table.items()}
 
@@ -174,6 +182,9 @@ def _finish(text: str, start: int, end: int, run: str, unit: str, known: bool, u
     value = _value(run)
     if value is None:
         return None
+    if unit in UNIT_SPELLINGS:  # the span keeps the stated spelling's length (unit_end)
+        unit = UNIT_SPELLINGS[unit]
+        known = unit in UNITS
     chinese = any(c in DIGITS or c in SMALL_UNITS for c in run)
     small = chinese and not any(c in SMALL_UNITS or c in BIG_UNITS for c in run) or run in ("十",)
     return _Number(start, end, value, unit, known, unit_end, many, chinese, small, False)

@@ -130,9 +130,28 @@ _ACTIONS = frozenset(vocab.OBJECT_VERBS) | frozenset(vocab.INCREMENT_WORDS)
 _VERBISH = re.compile(r"增加|减少|提高|下降|降低|增长|实现|推进|完成|改革|建设|实施|推动|加快|取消|扩大|大幅")
 
 
+_UNNUMBERED_HEADING = re.compile(r"^(?:(?:19|20)\d\d年|过去一年|今年)?(?:工作回顾|政府工作回顾|工作安排|重点工作|主要任务)$")
+_OPENING_REVIEW = re.compile(r"^(?:过去的一年|过去一年|刚刚过去的一年|刚刚过去的(?:19|20)\d\d年|一年来|回顾这一年)")
+_OPENING_PLAN = re.compile(r"^(?:今年|新的一年|展望(?:新的一年|今年|(?:19|20)\d\d年))")
+
+
+def _opening_frame(paragraph: str) -> Frame | None:
+    """The section a paragraph opens in a text without headings: a review (过去的一年，…) or the
+    plan again (今年…, 新的一年…); None when its opening says neither."""
+    if _OPENING_REVIEW.match(paragraph):
+        return Frame.REVIEW
+    if _OPENING_PLAN.match(paragraph):
+        return Frame.PLAN
+    return None
+
+
 def _split_subjects(name: str, count: int = 0) -> list[str]:
     """多晶硅、单晶硅产能 → [多晶硅产能, 单晶硅产能]: a list, the head of its last item shared.
     With `count`, 和/及 split only when 、 alone does not give that many names."""
+    urban_rural = re.match(r"^(.*?)城乡居民(.+)$", name)
+    if urban_rural and count in (0, 2) and "、" not in name:
+        head, rest = urban_rural.groups()
+        return [f"{head}城镇居民{rest}", f"{head}农村居民{rest}"]
     pieces = [p for p in name.split("、") if p]
     if count and len(pieces) != count or not count and len(pieces) < 2:
         pieces = [p for p in re.split(r"、|和|及|与|以及", name) if p]
@@ -143,6 +162,12 @@ def _split_subjects(name: str, count: int = 0) -> list[str]:
     if head and not any(p.endswith(vocab.HEADS) for p in pieces[:-1]):
         return [p + head for p in pieces[:-1]] + [last]
     return pieces
+
+
+_SCOPE = frozenset(("同口径", "可比口径", "按可比口径", "按同口径", "同口径计算", "按可比价格计算"))
+_QUALIFIED_CHANGE = re.compile(r"(?:自然|名义|实际|同口径|可比|同比)(?:增幅|增速|增长|涨幅|降幅)")
+_BARE_CHANGE = frozenset(("增幅", "增速", "增长", "涨幅", "降幅", "同比增长", "同比增幅", "同比", "增长率"))
+_AGGREGATE = re.compile(r"(?:总值|增加值|收入|总额|投资|产值|规模|总量|营收|利润|税收)(?:同口径|可比口径)?$")
 
 
 def _metric(item: _Item, unit_dimension: Dimension | None) -> tuple[Metric, bool]:
@@ -166,6 +191,8 @@ def _metric(item: _Item, unit_dimension: Dimension | None) -> tuple[Metric, bool
     clause = item.clause.folded[: item.mention.start]
     if verb in ("达到", "突破", "保持在", "稳定在", "控制在", "为") or verb.endswith(("到", "至")):
         return Metric.LEVEL, False
+    if re.search(r"(?:完成|实现)$", clause) and _AGGREGATE.search(name):
+        return Metric.LEVEL, False  # 地区生产总值完成4704.3亿元: the year's total, not an addition
     if item.counted or any(word in clause for word in vocab.INCREMENT_WORDS) or any(
             word in item.name for word in ("新增", "新开工")):
         return Metric.INCREMENT, False
@@ -210,6 +237,14 @@ class Reader:
                 if LEVEL_ONE.match(heading):
                     self.section = heading_frame(re.split(r"[。！？]", heading)[0], self.year)
                     self.headed = True
+                elif _UNNUMBERED_HEADING.search(heading) and len(heading) <= 24 and not re.search(r"[。！？；;]", heading):
+                    # 2024年工作回顾 / 2025年工作安排 on a line of its own: a heading without a number
+                    self.section = heading_frame(heading, self.year)
+                    self.headed = True
+                elif not self.headed:
+                    opening = _opening_frame(heading)
+                    if opening is not None:  # 过去的一年，… opens the review of a report without headings
+                        self.section = opening
             paragraph_frame = self.sentence(sentence, paragraph_frame)
         return self.drafts
 
@@ -272,6 +307,9 @@ class Reader:
         before_core = text[segment_start:segment_end]
         object_verb = _ends_with_object_verb(raw_before)
         counted = bool(after_noun and (not _NAME_OK.search(before_core) or object_verb))
+        if counted and not object_verb and not _NAME_OK.search(text[:mention.start]) and re.search(
+                r"[0-9]", text[mention.end:]) and not skip:
+            skip = "a count describing the subject of the figure after it (75家龙头企业销售收入18.4亿元)"
         if counted:
             name_span = (mention.end, mention.end + len(after_noun))
         from_to = previous is not None and _change_from(text, previous, mention)
@@ -300,11 +338,18 @@ class Reader:
         _distribute(kept)
         previous: _Item | None = None
         for item in kept:
-            if not _NAME_OK.search(item.name) or item.name in _ACTIONS:  # 力保投产300个: whose?
+            if previous is not None and _QUALIFIED_CHANGE.fullmatch(item.name) and item.mention.unit == "%":
+                # …收入3.5亿元，自然增幅2%: the change of the indicator before it, as qualified
+                item.name = _root_name(kept, item) + item.name
+                item.quote_from = previous.quote_from if previous.quote_from >= 0 else previous.clause_index
+            elif not _NAME_OK.search(item.name) or item.name in _ACTIONS or (
+                    item.name in _BARE_CHANGE and previous is not None):  # 力保投产300个, …、增幅6.1%: whose?
                 if previous is not None:
                     item.name = _continue_name(previous.name, item)
                     item.quote_from = previous.quote_from if previous.quote_from >= 0 else previous.clause_index
                     item.reviews.append("name taken from the indicator before it in the sentence")
+                elif len(_NAME_OK.findall(own := _own_words(item))) >= 2:
+                    item.name = own  # 工业经济总量成为全区第四个突破2000亿元大关: named before the ordinal
                 elif item.clause_index > 0:  # 向困难群众发放一次性生活补助，惠及1100多万人
                     before = sentence.clauses[item.clause_index - 1]
                     item.name = before.text[_strip_leading(before.folded, 0, len(before.folded)):] + item.name
@@ -313,6 +358,9 @@ class Reader:
                 else:
                     item.reviews.append("no indicator stated next to the number: name it")
                     item.name = item.name or item.clause.text[: item.mention.start].strip("，,、") or "?"
+            elif item.name in _SCOPE and previous is not None:  # …收入3.5亿元，同口径完成3.67亿元
+                item.name = _root_name(kept, item) + item.name
+                item.quote_from = previous.quote_from if previous.quote_from >= 0 else previous.clause_index
             elif item.name in vocab.HEADS and previous is not None and previous.name != item.name:
                 # 稀土新材料产能…、产值 → 稀土新材料产值; 中央对地方转移支付增加…、规模 → …转移支付规模
                 subject = next((previous.name[: -len(h)] for h in vocab.HEADS
@@ -380,7 +428,30 @@ class Reader:
                 reviews=tuple(reviews), part=self.index, intended=intended))
 
 
+def _own_words(item: _Item) -> str:
+    """The words of the number's own clause before it, when they name an indicator ending in a
+    predicate (…成为全区第四个突破): the part before 成为; '' otherwise."""
+    text = item.clause.folded[: item.mention.start]
+    if "成为" not in text:
+        return ""
+    start = _strip_leading(text, 0, len(text))
+    return _tidy_name(item.clause.text[start: item.mention.start])
+
+
+def _root_name(items: list[_Item], item: _Item) -> str:
+    """The indicator an unnamed variant refers back to: the last name before it in the sentence
+    that is not itself a variant (自然增幅, 同口径)."""
+    before = items[: items.index(item)]
+    for other in reversed(before):
+        if other.name and not _QUALIFIED_CHANGE.fullmatch(other.name) and other.name not in _SCOPE and \
+                other.name not in _BARE_CHANGE and not any(other.name.endswith(s) for s in _SCOPE) and \
+                not _QUALIFIED_CHANGE.search(other.name):
+            return other.name
+    return before[-1].name if before else ""
+
+
 def _tidy_name(name: str) -> str:
+    name = re.split(r"成为", name)[0] or name  # 工业经济总量成为全区第四个突破…: 成为 starts a predicate
     name = name.strip("，,、；;：: “”\"")
     name = re.sub(r"^(?:的|和|及|与)+|(?:的|和|及|与)+$", "", name)
     return name or "?"
@@ -432,7 +503,8 @@ def _distribute(items: list[_Item]) -> None:
         if position and (folded.startswith("均") or "分别" in folded) and item.clause_index > items[position - 1].clause_index:
             listed = _list_before(items, position)
             own = _tidy_name(item.name) if _NAME_OK.search(item.name) else ""
-            if len(listed) > 1 and (folded.startswith("均") or own.startswith(("占", "比"))):
+            if len(listed) > 1 and (folded.startswith("均") or own.startswith(("占", "比")) or (
+                    not own and folded.startswith("分别"))):  # …分别达到1.35亿人次、453.8万吨，分别增长8.3%、7.9%
                 if folded.startswith("均"):
                     item.subjects = [name + own for name in listed]
                 else:
@@ -441,6 +513,7 @@ def _distribute(items: list[_Item]) -> None:
                         for name, member in zip(listed, run, strict=False):
                             member.name = name + own
                             member.subjects = []
+                            member.verb = member.verb or run[0].verb  # 分别增长8.3%、7.9%: both growth
                 item.quote_from = items[position - 1].clause_index
 
 
@@ -484,6 +557,8 @@ def _noun_after(text: str, mention: Mention) -> str:
     if stop:
         rest = rest[: stop.start()]
     rest = rest[:24]
+    if rest.startswith(("大关", "关口", "台阶")):
+        return ""  # 突破2000亿元大关: a milestone, the indicator is named before the number
     return rest if len(_NAME_OK.findall(rest)) >= 2 else ""
 
 
@@ -505,6 +580,14 @@ def _not_a_figure(sentence: Sentence, clause: Clause, mention: Mention, previous
         return "a tax or fee bracket (所得额100万元至300万元部分)"
     if dimension is Dimension.RANK or re.search(r"(?:第|前|后|排名|位居|居)$", before):
         return "an ordinal or a ranking"
+    if re.search(r"(?:首个|首座|首家|首批|唯一的?|第一个)$", before):
+        return "a class of things (首个300亿元园区), not a figure"
+    if after.startswith("的") and re.search(r"(?:时速|速度|全长|总长|长|宽|深|高|直径|容量|排量|载重|占地)$", before):
+        return "a property of a named thing (时速350公里的高铁)"
+    if mention.unit in ("项", "个", "类") and re.match(r"^[\u4e00-\u9fff]{0,14}指标", after):
+        return "a count of a plan's own indicators (下达的47项指标)"
+    if mention.unit == "条" and re.match(r"^(?:政策)?(?:措施|举措|意见|政策|硬措施|实招)", after):
+        return "part of a name (降低成本35条措施)"
     if mention.small_chinese:
         return "a small number in words (一个, 两项): prose, not a figure"
     if _in_quotes(sentence.folded, clause.start + mention.number_start):
