@@ -656,3 +656,31 @@ def _shape(node: object) -> object:
     if isinstance(node, yaml.SequenceNode):
         return (*where, [_shape(child) for child in node.value])
     return (*where, [(_shape(key), _shape(value)) for key, value in node.value])
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("a: &x [1, 2]\nb: *x\n", id="block-anchor"),
+    pytest.param("a: [&x [1, 2], *x]\n", id="after-bracket"),
+    pytest.param("a: [1,&x [1, 2], *x]\n", id="after-comma"),
+    pytest.param('{"a":&x [1, 2], b: *x}\n', id="after-json-colon"),
+    pytest.param("&x [1, [2]]\n", id="at-the-start"),
+])
+def test_the_single_node_walk_finds_every_anchor(text: str) -> None:
+    # Regression guard for the one-walk check: a text that may hold an anchor is walked with a
+    # set of seen nodes and counted with aliases expanded, so a shared node is never missed.
+    assert yamlnodes._MAYBE_ANCHOR.search(text) is not None
+    assert yamlnodes.count_nodes(yamlnodes.read(text, "f.yaml").root) is not None  # type: ignore[arg-type]
+
+
+def test_an_ampersand_inside_a_word_is_not_an_anchor(tmp_path: Path) -> None:
+    assert yamlnodes._MAYBE_ANCHOR.search("name_en: R&D spending\nnote: 研发&创新\n") is None
+    document = yamlnodes.read("a: R&D\nb: [x, y]\n", "f.yaml", frozenset({"tag:yaml.org,2002:str",
+                                                                        "tag:yaml.org,2002:map"}))
+    assert document.root is not None and not document.over_budget
+    assert [node.tag for node in document.odd_tags] == ["tag:yaml.org,2002:seq"]
+
+
+def test_a_tagged_node_under_an_alias_is_reported_once(tmp_path: Path) -> None:
+    document = yamlnodes.read("a: &x !custom 1\nb: *x\nc: [*x, *x]\n", "f.yaml", frozenset({
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}))
+    assert [node.tag for node in document.odd_tags] == ["!custom"]

@@ -354,40 +354,26 @@ def _describe(node: yaml.Node | None) -> str:
     return f"{names.get(kind, 'tag ' + node.tag)} `{shown}`"
 
 
-def _tags(root: yaml.Node) -> Iterator[yaml.Node]:
-    stack, seen = [root], set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        yield node
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-
-
 def check_text(text: str, file_path: Path) -> LoadResult:
     """Check a data file's text (e.g. an old revision from git) as if read from `file_path`."""
     name = str(file_path)
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         return LoadResult(name, None, (Problem(Severity.ERROR, "file is over the size limit for a data file",
                                                name, hint="split it by year"),))
-    root, problems = yamlnodes.compose(text, name)
+    document = yamlnodes.read(text, name, _ALLOWED_TAGS)
+    root, problems = document.root, document.problems
     if root is None:
         if not problems:
             problems = [Problem(Severity.ERROR, "the file is empty", name, 1, 1,
                                 hint="a data file starts with `schema_version: 1`; see docs/data-format.md")]
         return LoadResult(name, None, tuple(problems))
-    if yamlnodes.count_nodes(root, yamlnodes.node_budget(text)) is None:
+    if document.over_budget:
         return LoadResult(name, None, (Problem(
             Severity.ERROR, f"the YAML expands to more than {yamlnodes.node_budget(text)} values through aliases (alias bomb?)",
             name, root.start_mark.line + 1, root.start_mark.column + 1,
             hint="remove the anchors and aliases (&name / *name)"),))
     checker = _Checker(name)
-    for node in _tags(root):
+    for node in document.odd_tags:  # the rare nodes outside _ALLOWED_TAGS
         if node.tag == _TAG + "merge":
             checker.report(node, "", "YAML merge keys (`<<:`) are not allowed",
                            hint="write each field out in full; data files hold plain values only")
@@ -404,6 +390,7 @@ def check_text(text: str, file_path: Path) -> LoadResult:
 
 
 _SAFE_TAGS = {"str", "int", "float", "bool", "null", "map", "seq", "timestamp"}
+_ALLOWED_TAGS = frozenset(_TAG + tag for tag in _SAFE_TAGS)
 
 
 def _read_header(checker: _Checker, root: yaml.Node) -> None:

@@ -10,6 +10,7 @@ exception), so nesting is capped at MAX_DEPTH instead.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -37,27 +38,59 @@ _C_COMPOSER = hasattr(yaml, "CSafeLoader") and _version(yaml.__version__) >= (6,
 
 def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The document's root node, or the problem that prevents reading it."""
+    document = read(text, file)
+    return document.root, document.problems
+
+
+@dataclass(frozen=True)
+class Document:
+    """A composed document and what one walk over its nodes found."""
+
+    root: yaml.Node | None
+    problems: list[Problem]
+    over_budget: bool = False  # expands past node_budget(text) through aliases
+    odd_tags: tuple[yaml.Node, ...] = ()  # nodes whose tag is outside `allowed`, in walk order
+
+
+_MAYBE_ANCHOR = re.compile(r"(?<!\w)&")
+
+
+def read(text: str, file: str, allowed: frozenset[str] | None = None) -> Document:
+    """The document's root node, or the problem that prevents reading it; with `allowed`, also
+    whether it stays within the node budget and which nodes carry another tag. Depth, budget
+    and tags are checked in ONE walk over the nodes (three walks cost a third of loading)."""
     try:
         loader = _Loader(text)
         try:
             root = loader.get_single_node() if _C_COMPOSER else _single_node(loader)
         finally:
             loader.dispose()
-        if _C_COMPOSER and root is not None:
-            _check_depth(root)
+        if root is None:
+            return Document(None, [])
+        # Without an anchor there is no alias: the graph is a tree, each node is reached once,
+        # and no set of seen nodes is needed. An anchor's `&` never follows a letter or digit
+        # (it opens a node: after a space, `[`, `{`, `,` or `:`), so `R&D` is not one.
+        shared = _MAYBE_ANCHOR.search(text) is not None
+        odd, count = _walk(root, allowed, shared)
+        if shared:
+            if allowed is None:
+                return Document(root, [])
+            over = count_nodes(root, node_budget(text)) is None
+        else:
+            over = count > node_budget(text)
+        return Document(root, [], over, tuple(odd))
     except _TooDeep as error:
-        return None, [_too_deep(file, error.mark)]
+        return Document(None, [_too_deep(file, error.mark)])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if "nesting depth" in str(error.problem):  # libyaml ≥ 0.2.6 has its own limit (1000)
-            return None, [_too_deep(file, mark)]
+            return Document(None, [_too_deep(file, mark)])
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
-        return None, [Problem(Severity.ERROR, f"YAML syntax error: {message}", file, line, column,
-                              hint="fix the YAML syntax at this position")]
+        return Document(None, [Problem(Severity.ERROR, f"YAML syntax error: {message}", file, line, column,
+                                       hint="fix the YAML syntax at this position")])
     except yaml.YAMLError as error:
-        return None, [_unreadable(text, file, error)]
-    return root, []
+        return Document(None, [_unreadable(text, file, error)])
 
 
 def _too_deep(file: str, mark: Any) -> Problem:
@@ -81,19 +114,35 @@ def _unreadable(text: str, file: str, error: yaml.YAMLError) -> Problem:
                    hint="delete it; control characters often come from text copied out of a PDF")
 
 
-def _check_depth(root: yaml.Node) -> None:
-    """_TooDeep at the first node nested deeper than MAX_DEPTH (iteratively: no recursion)."""
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+def _walk(root: yaml.Node, allowed: frozenset[str] | None, shared: bool) -> tuple[list[yaml.Node], int]:
+    """The nodes whose tag is outside `allowed` and the number of distinct nodes; _TooDeep at
+    the first collection nested deeper than MAX_DEPTH. Iterative (no recursion), depth first
+    with the last child first. With `shared`, a node reached again through an alias is walked
+    once: its depth was checked where it first stands."""
+    odd: list[yaml.Node] = []
+    count = 0
     seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    pop, push, scalar, sequence = stack.pop, stack.extend, yaml.ScalarNode, yaml.SequenceNode
     while stack:
-        node, depth = stack.pop()
-        if not isinstance(node, yaml.CollectionNode) or id(node) in seen:
+        node, depth = pop()
+        if shared:
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+        count += 1
+        if allowed is not None and node.tag not in allowed:
+            odd.append(node)
+        if isinstance(node, scalar):
             continue
-        seen.add(id(node))  # an alias repeats a node; its depth was checked where it stands
         if depth > MAX_DEPTH:
             raise _TooDeep(node.start_mark)
-        children = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
-        stack.extend((child, depth + 1) for child in children)
+        depth += 1
+        if isinstance(node, sequence):
+            push([(child, depth) for child in node.value])
+        else:
+            push([(item, depth) for pair in node.value for item in pair])
+    return odd, count
 
 
 class _TooDeep(Exception):

@@ -163,12 +163,7 @@ def render_table(report: Report, options: RenderOptions) -> str:
 
 
 def _pair_table(part: Part, options: RenderOptions) -> str:
-    from rich.table import Table
-    from rich.text import Text
-
     lang = options.lang
-    console = text.console(options.width, options.colour)
-    table = Table(expand=True, show_lines=False)
     narrow = options.width < 100  # no room for an ambition column: it leads the notes
     columns: list[tuple[str, dict[str, Any]]] = [
         ("sector", {"no_wrap": not narrow, "overflow": "fold", "style": "cyan"}),
@@ -177,22 +172,47 @@ def _pair_table(part: Part, options: RenderOptions) -> str:
         ("change", {"ratio": 2, "overflow": "fold"})]
     columns += [] if narrow else [("ambition", {"no_wrap": True})]
     columns += [("notes", {"ratio": 3, "overflow": "fold"})]
-    for column, kwargs in columns:
-        table.add_column(column, **kwargs)
+    rows: list[tuple[Change, list[str]]] = []
     for sector, group in by_sector(part.changes):
         for index, change in enumerate(group):
-            status = Text(f"{SYMBOL[change.status]} {change.status.value}", style=_COLOUR.get(change.status, ""))
-            ambition = Text(ambition_text(change), style=_AMBITION_COLOUR.get(change.ambition, "")
-                            if change.ambition else "")
             flags = _flags(change, lang)
             if narrow and ambition_text(change):
                 flags = "; ".join(x for x in (f"{ambition_text(change)} ambitious", flags) if x)
-            # every cell is Text, never markup, with control characters made visible
-            cells: list[Any] = [Text(text.one_line(sector) if index == 0 else ""), status,
-                                Text(text.one_line(_name(change, lang))), Text(text.one_line(_values(change, lang))),
-                                Text(text.one_line(delta_text(change, lang)))]
-            cells += [] if narrow else [ambition]
-            table.add_row(*cells, Text(text.one_line(flags)))
+            # every cell made safe: control characters visible, never read as markup
+            cells = [text.one_line(sector) if index == 0 else "", f"{SYMBOL[change.status]} {change.status.value}",
+                     text.one_line(_name(change, lang)), text.one_line(_values(change, lang)),
+                     text.one_line(delta_text(change, lang))]
+            cells += [] if narrow else [ambition_text(change)]
+            rows.append((change, cells + [text.one_line(flags)]))
+    if not options.colour and not any("\t" in cell for _, cells in rows for cell in cells):
+        from policydiff.render import boxtable
+
+        # rich's layout, byte for byte, without building rich renderables (tests/test_boxtable.py)
+        drawn = boxtable.render([boxtable.Column(name, kwargs.get("ratio"), kwargs.get("no_wrap", False))
+                                 for name, kwargs in columns], [cells for _, cells in rows], options.width)
+        if drawn is not None:
+            return drawn
+    return _rich_pair_table(columns, rows, options)
+
+
+def _rich_pair_table(columns: list[tuple[str, dict[str, Any]]], rows: list[tuple[Change, list[str]]],
+                     options: RenderOptions) -> str:
+    """The changed-values table through rich: with colour, or when a cell holds a tab."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = text.console(options.width, options.colour)
+    table = Table(expand=True, show_lines=False)
+    for column, kwargs in columns:
+        table.add_column(column, **kwargs)
+    ambition_at = [name for name, _ in columns].index("ambition") if any(n == "ambition" for n, _ in columns) else -1
+    for change, cells in rows:
+        styled = [Text(cell) for cell in cells]  # Text, never markup
+        styled[1] = Text(cells[1], style=_COLOUR.get(change.status, ""))
+        if ambition_at >= 0:
+            styled[ambition_at] = Text(cells[ambition_at], style=_AMBITION_COLOUR.get(change.ambition, "")
+                                       if change.ambition else "")
+        table.add_row(*styled)
     console.print(table)
     return console.file.getvalue()  # type: ignore[no-any-return]
 
