@@ -6,7 +6,6 @@ import datetime
 import difflib
 import math
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
