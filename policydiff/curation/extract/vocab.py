@@ -157,7 +157,9 @@ REVIEW_WORDS = ("过去一年", "去年", "上年", "一年来", "刚刚过去�
 HORIZON_WORDS = re.compile(
     r"十[一二三四五六七八九]五|年均|累计|五年来|三年来|十年来|过去五年|过去十年|今后五年|未来五年|今后三年|"
     r"未来三年|近五年|近三年|近十年|明年|后年|三年行动|五年行动|期间|规划期|到本世纪|本世纪中叶|"
-    r"(?:[二三四五六七八九十两]|[0-9]+)年(?:来|间|前|内|总|累|平均|以来)")
+    # (?<![0-9]): a number is tried from its first digit only, so a run of a million digits
+    # costs one pass, not a million (each start would backtrack over the rest of the run)
+    r"(?:[二三四五六七八九十两]|(?<![0-9])[0-9]+)年(?:来|间|前|内|总|累|平均|以来)")
 COMPARISON = re.compile(r"比(?:去年|上年|上一年|上年度|年初)|较(?:去年|上年|上一年)|比预算|"
                         r"[比较是][^，,、]{0,8}(?:年前|之初|同期)的?")
 FROM_TO = re.compile(r"[从由]")
