@@ -1039,3 +1039,16 @@ def test_compare_with_a_hostile_cache_directory(hostile_cache: Path, tmp_path: P
     for _ in range(2):  # the second run reads the entry the first one stored
         result = check(run("compare", str(first), str(second)))
         assert result.code == 0 and "raised" in result.stdout
+
+
+@pytest.mark.parametrize("kind", [pytest.param("fifo", id="cache-entry-that-is-a-fifo"),
+                                  pytest.param("/dev/zero", id="cache-entry-linked-to-dev-zero")])
+def test_a_cache_entry_that_is_not_a_regular_file_is_a_miss(hostile_cache: Path, kind: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from policydiff.cli import outputcache
+
+    entry = hostile_cache / "report-x.json" if kind == "fifo" else hostile_cache / "report-zero.json"
+    if not os.path.lexists(entry):
+        pytest.skip("needs mkfifo (POSIX)")
+    monkeypatch.setattr(outputcache, "_entry", lambda directory, key: entry)
+    assert outputcache.fetch("x") is None  # never blocks on the pipe, never reads the device
