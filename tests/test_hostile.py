@@ -44,7 +44,8 @@ def _quoted(text: str) -> str:
 
 def data_file(directory: Path, year: int, *, value: str = "5", name: str = "产值", region: str = "包头市",
               extra_target: str = "", extra_top: str = "", title: str = "工作报告", quote: str = "产值达到",
-              note: str | None = None, sector: str | None = None, name_en: str | None = None) -> Path:
+              note: str | None = None, sector: str | None = None, name_en: str | None = None,
+              actual: int | None = None) -> Path:
     """A minimal valid targets_YEAR.yaml with one target; every text field can be replaced."""
     lines = ["schema_version: 1", f"region: {_quoted(region)}", f"year: {year}", extra_top, "sources:",
              "- id: wr", f"  title: {_quoted(title)}", "  kind: work_report", "targets:",
@@ -56,6 +57,12 @@ def data_file(directory: Path, year: int, *, value: str = "5", name: str = "产�
     if note is not None:
         lines.append(f"  note: {_quoted(note)}")
     lines += ["  evidence:", "  - source: wr", f"    quote: {_quoted(quote)}", extra_target]
+    if actual is not None:  # the outcome of `actual`'s year, with the same (hostile) text fields
+        lines += ["actuals:", "- id: t1", f"  year: {actual}", f"  name: {_quoted(name)}", "  value: 5.5",
+                  "  unit: 亿元"]
+        lines += [f"  {key}: {_quoted(text)}" for key, text in (("name_en", name_en), ("sector", sector),
+                                                                ("note", note)) if text is not None]
+        lines += ["  evidence:", "  - source: wr", f"    quote: {_quoted(quote)}"]
     path = directory / f"targets_{year}.yaml"
     path.write_text("\n".join(line for line in lines if line) + "\n", encoding="utf-8")
     return path
@@ -310,6 +317,26 @@ def _csv_cells(text: str) -> list[str]:
     return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
 
 
+def _assert_csv_is_safe(text: str) -> None:
+    """No text cell a spreadsheet would run as a formula (numbers such as -3 are fine)."""
+    for cell in _csv_cells(text):
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or re.fullmatch(r"[-+]?[\d.~%-]+", cell), cell
+
+
+def _assert_markdown_is_safe(text: str) -> None:
+    """No raw HTML, link, forged heading or extra table cell from the data."""
+    assert _unescaped(r"<(img|script|b>)|\]\(", text) is None, text
+    assert re.search(r"^#+ +#", text, re.MULTILINE) is None, text
+    columns = None  # every row of a table has its header's columns, no more
+    for line in text.splitlines():
+        if line.startswith("| ") and "---" not in line:
+            count = len(re.findall(r"(?<!\\)\|", line))
+            columns = count if columns is None or line.startswith("| sector") or line.startswith("| year") else columns
+            assert count == columns, line
+        elif not line.startswith("|"):
+            columns = None
+
+
 @pytest.mark.parametrize(("fields", "payload"), VALID_HOSTILE)
 def test_valid_hostile_text_is_printed_as_text_in_every_format(tmp_path: Path, fields: dict[str, str],
                                                                  payload: str) -> None:
@@ -325,19 +352,9 @@ def test_valid_hostile_text_is_printed_as_text_in_every_format(tmp_path: Path, f
             if output_format == "table" and "name" in fields:
                 assert payload in result.stdout  # markup printed literally, never interpreted or dropped
             if output_format == "csv":
-                for cell in _csv_cells(result.stdout):
-                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or re.fullmatch(r"-?[\d.~-]+", cell), cell
+                _assert_csv_is_safe(result.stdout)
             if output_format == "markdown":
-                assert _unescaped(r"<(img|script|b>)|\]\(", result.stdout) is None, result.stdout
-                assert re.search(r"^#+ +#", result.stdout, re.MULTILINE) is None, result.stdout
-                columns = None  # every row of a table has its header's columns, no more
-                for line in result.stdout.splitlines():
-                    if line.startswith("| ") and "---" not in line:
-                        count = len(re.findall(r"(?<!\\)\|", line))
-                        columns = count if columns is None or line.startswith("| sector") else columns
-                        assert count == columns, line
-                    elif not line.startswith("|"):
-                        columns = None
+                _assert_markdown_is_safe(result.stdout)
     align = check(run("align", str(before_file), str(after_file), "--explain"))
     assert align.code == 0
     assert check(run("textconv", str(after_file))).code == 0
@@ -666,3 +683,372 @@ def test_ctrl_c_at_start_up_prints_one_line(monkeypatch: pytest.MonkeyPatch, cap
         policydiff.cli.run()
     assert exit_.value.code == 130
     assert capsys.readouterr().err == "policydiff: interrupted\n"
+
+
+# -- the analyst commands: scorecard (every format, xlsx too), history, report, regions, verify --------
+
+def analyst_data(directory: Path, **fields: str) -> tuple[Path, Path]:
+    """targets_2024.yaml and targets_2025.yaml, whose results score 2024, both with `fields`."""
+    directory.mkdir(exist_ok=True)
+    first = data_file(directory, 2024, **fields)
+    second = data_file(directory, 2025, **{"value": "6", **fields}, actual=2024)
+    return first, second
+
+
+def analyst_commands(directory: Path, out: Path) -> list[tuple[str, ...]]:
+    """Every command that reads a whole data directory, in every format."""
+    where = ("--data-dir", str(directory))
+    commands = [("scorecard", "2024", "--format", f, "--show-no-data", *where) for f in FORMATS]
+    commands += [("scorecard", "2024", "--format", "xlsx", "-o", str(out / "scorecard.xlsx"), *where)]
+    commands += [("history", "2024:t1", "--format", f, *where) for f in FORMATS]
+    commands += [("report", "2024", "2025", "--format", f, *where) for f in ("html", "markdown")]
+    commands += [("report", "2024", "2025", "-o", str(out / "report.html"), *where)]
+    commands += [("regions", *where), ("regions", "--json", *where)]
+    commands += [("verify", "--format", f, *where) for f in ("human", "json", "github")]
+    return commands
+
+
+def _assert_html_is_safe(text: str) -> None:
+    """Nothing from the data is markup: no tag, event handler or javascript: link it wrote
+    survives (as text, escaped, it is harmless)."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append(tag)
+            for name, value in attrs:
+                assert not name.startswith("on"), (tag, name, value)
+                if name in ("href", "src", "action", "xlink:href", "formaction"):
+                    assert "javascript:" not in (value or "").lower(), (tag, name, value)
+
+        def handle_data(self, data: str) -> None:
+            if found and found[-1] == "script":
+                assert "alert(" not in data, data
+
+    Tags().feed(text)
+    assert "img" not in found and "<b>报告" not in text, sorted(set(found))
+
+
+def _xlsx_sheets(path: Path) -> dict[str, str]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as workbook:
+        return {name: workbook.read(name).decode("utf-8") for name in workbook.namelist()
+                if name.startswith("xl/") and name.endswith(".xml")}
+
+
+def _assert_xlsx_is_safe(path: Path) -> None:
+    """No formula cell anywhere; numbers are number cells; no text starts like a formula."""
+    sheets = _xlsx_sheets(path)
+    strings = re.findall(r"<t[^>]*>([^<]*)</t>", sheets.get("xl/sharedStrings.xml", ""))
+    for name, xml in sheets.items():
+        if name.startswith("xl/worksheets/"):
+            assert "<f>" not in xml and "<f " not in xml, f"a formula cell in {name}"
+            for cell in re.findall(r'<c r="[A-Z]+\d+"[^>]*t="s"[^>]*><v>(\d+)</v>', xml):
+                assert not strings[int(cell)].startswith(("=", "+", "-", "@", "\t", "\r")), strings[int(cell)]
+    assert _CONTROL.search("".join(strings)) is None
+    numbers = re.findall(r'<c r="[A-Z]+\d+"(?: s="\d+")?><v>([^<]*)</v>', sheets["xl/worksheets/sheet1.xml"])
+    assert "5" in numbers and "5.5" in numbers, numbers  # the target and the outcome, as numbers
+
+
+def _expected_code(args: tuple[str, ...]) -> int:
+    return 1 if args[0] in ("validate", "verify") else 2
+
+
+@pytest.mark.parametrize(("fields", "message"), INVALID)
+def test_analyst_commands_refuse_a_file_breaking_the_contract(tmp_path: Path, fields: dict[str, str],
+                                                              message: str) -> None:
+    data, out = tmp_path / "data", tmp_path / "out"
+    out.mkdir()
+    data.mkdir()
+    data_file(data, 2024)
+    bad = data_file(data, 2025, **{"value": "6", **fields}, actual=2024)
+    before = snapshot(data)
+    for args in analyst_commands(data, out):
+        result = check(run(*args))
+        if args[0] == "regions":  # a quick look: lists the region, escaped, whatever the file holds
+            assert result.code in (0, 2), result.output
+            continue
+        assert result.code == _expected_code(args), f"{args}: {result.code}\n{result.output[:1000]}"
+        assert bad.name in result.output, f"{args} does not name the file:\n{result.output[:1000]}"
+    assert snapshot(data) == before
+    assert not (out / "scorecard.xlsx").exists() and not (out / "report.html").exists()
+
+
+@pytest.mark.parametrize(("make", "message"), UNREADABLE)
+def test_analyst_commands_refuse_a_file_that_cannot_be_read(tmp_path: Path, make: Callable[[Path, Path], None],
+                                                            message: str) -> None:
+    outside, data, out = tmp_path / "elsewhere", tmp_path / "data", tmp_path / "out"
+    for directory in (outside, data, out):
+        directory.mkdir()
+    (outside / "secret.txt").write_text("api_key: hunter2\n", encoding="utf-8")
+    data_file(data, 2024)
+    make(data, outside)
+    bad = data / "targets_2025.yaml"
+    before = snapshot(tmp_path)
+    for args in analyst_commands(data, out):
+        result = check(run(*args))
+        assert result.code == 2, f"{args}: {result.code}\n{result.output[:1000]}"
+        assert bad.name in result.output and message in result.output, f"{args}:\n{result.output[:1000]}"
+        assert "hunter2" not in result.output
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(("fields", "payload"), VALID_HOSTILE)
+def test_analyst_commands_print_valid_hostile_text_as_text(tmp_path: Path, fields: dict[str, str],
+                                                           payload: str) -> None:
+    data, out = tmp_path / "data", tmp_path / "out"
+    out.mkdir()
+    analyst_data(data, **fields)
+    before = snapshot(data)
+    for args in analyst_commands(data, out):
+        result = check(run(*args, *(("--width", "200") if args[0] in ("scorecard", "history") else ())))
+        if args[0] == "verify":  # no source texts: every quote is unproven
+            assert result.code == 1, result.output
+            continue
+        assert result.code == 0, f"{args}: {result.output[:1000]}"
+        output_format = args[args.index("--format") + 1] if "--format" in args else ""
+        if output_format == "table" and "name" in fields and args[0] != "regions":
+            assert payload in result.stdout, result.stdout  # markup printed literally
+        if output_format == "csv":
+            _assert_csv_is_safe(result.stdout)
+        if output_format == "markdown":
+            _assert_markdown_is_safe(result.stdout)
+        if output_format == "html":
+            _assert_html_is_safe(result.stdout)
+    _assert_xlsx_is_safe(out / "scorecard.xlsx")
+    _assert_html_is_safe((out / "report.html").read_text(encoding="utf-8"))
+    assert snapshot(data) == before
+
+
+# -- extract: hostile policy texts -----------------------------------------------------------------
+
+_REPORT = "2025年包头市人民政府工作报告\n今年主要预期目标是：地区生产总值增长{x}8%左右，一般公共预算收入增长5%。\n"
+
+
+def _text(raw: bytes | str) -> Callable[[Path], Path]:
+    def make(directory: Path) -> Path:
+        path = directory / "report.txt"
+        path.write_bytes(raw.encode("utf-8") if isinstance(raw, str) else raw)
+        return path
+    return make
+
+
+def _text_fifo(directory: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs mkfifo (POSIX)")
+    os.mkfifo(directory / "report.txt")
+    return directory / "report.txt"
+
+
+def _text_link(target: str) -> Callable[[Path], Path]:
+    def make(directory: Path) -> Path:
+        if not Path(target).exists():
+            pytest.skip(f"{target} does not exist on this system")
+        os.symlink(target, directory / "report.txt")
+        return directory / "report.txt"
+    return make
+
+
+EXTRACT = [
+    pytest.param(_text(_REPORT.replace("{x}", f"{E}]52;c;cHduZWQ=\x07{E}[2J")), 0, id="extract-escape-sequences"),
+    pytest.param(_text(_REPORT.replace("{x}", "\u202e\u2066")), 0, id="extract-bidi-override-in-a-quote"),
+    pytest.param(_text(_REPORT.replace("{x}", "\x9b2J\x85")), 0, id="extract-c1-controls"),
+    pytest.param(_text(_REPORT.replace("包头市", f"包头{E}[31m市").replace("{x}", "")), 0, id="extract-escape-in-title"),
+    pytest.param(_text(_REPORT.replace("{x}", "").encode("utf-16")), 0, id="extract-utf-16"),
+    pytest.param(_text(_REPORT.replace("{x}", "").encode("utf-16-le")), 0, id="extract-utf-16-without-bom"),
+    pytest.param(_text(_REPORT.replace("{x}", "").encode("gb18030")), 0, id="extract-gb18030"),
+    pytest.param(_text(bytes(range(256)) * 64), 2, id="extract-binary"),
+    pytest.param(_text_fifo, 2, id="extract-fifo"),
+    pytest.param(_text_link("/dev/zero"), 2, id="extract-symlink-to-dev-zero"),
+    pytest.param(_text("2025年政府工作报告\n今年产值增长" + "1" * 1_000_000 + "%。\n"), 0, id="extract-a-million-digits"),
+    pytest.param(_text("2025年政府工作报告\n今年" + "、".join(f"第{i}项产值增长{i % 9}%" for i in range(60_000)) + "。\n"),
+                 0, id="extract-endless-enumeration"),
+    pytest.param(_text("2025年政府工作报告\n" + "今年“" * 300_000 + "增长5%。\n"), 0, id="extract-unclosed-quotes"),
+    pytest.param(_text("2025年政府工作报告\n" + "今年地区生产总值增长8%左右，" * 100_000), 0,
+                 id="extract-long-line-of-figures"),
+    pytest.param(_text("2025年政府工作报告\n" + "x" * 10_000_001), 2, id="extract-10-mb-single-line"),
+]
+
+
+@pytest.mark.parametrize(("make", "code"), EXTRACT)
+def test_extract_of_a_hostile_text_is_bounded_and_escaped(tmp_path: Path, make: Callable[[Path], Path],
+                                                          code: int) -> None:
+    import time
+
+    path = make(tmp_path)
+    before = snapshot(tmp_path)
+    for output_format in ("yaml", "json"):
+        started = time.monotonic()
+        result = check(run("extract", str(path), "--format", output_format))
+        assert time.monotonic() - started < 10, "extract took more than 10 s"
+        assert result.code == code, result.output[:1000]
+        if code == 2:
+            assert path.name in result.stderr, result.stderr
+        elif output_format == "json" and result.stdout:
+            json.loads(result.stdout, parse_constant=lambda constant: pytest.fail(f"{constant} in JSON"))
+    assert snapshot(tmp_path) == before
+
+
+def test_extract_of_a_large_line_stays_bounded_in_a_subprocess(tmp_path: Path) -> None:
+    """Time and memory: a 7 MB line of figures (under the 8 MB limit), in a process of its own
+    with an address-space cap, so a hang or a blow-up fails the test instead of the machine."""
+    path = tmp_path / "report.txt"
+    path.write_text("2025年政府工作报告\n" + "今年地区生产总值增长8%左右，" * 160_000, encoding="utf-8")
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
+
+    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    process = subprocess.run([sys.executable, "-m", "policydiff", "extract", str(path)], capture_output=True,
+                             timeout=30, env=environment, preexec_fn=limit if os.name == "posix" else None)
+    assert process.returncode == 0, process.stderr[-2000:]
+    assert b"Stopped after" in process.stdout
+
+
+# -- verify: a hostile sources directory -------------------------------------------------------------
+
+def _source(kind: str) -> Callable[[Path, Path], str]:
+    """Makes the source text `report.txt` (or returns another `file:` value) of one kind."""
+    def make(sources: Path, outside: Path) -> str:
+        path = sources / "report.txt"
+        if kind == "fifo":
+            if not hasattr(os, "mkfifo"):
+                pytest.skip("needs mkfifo (POSIX)")
+            os.mkfifo(path)
+        elif kind in ("/dev/zero", "/proc/self/environ"):
+            if not Path(kind).exists():
+                pytest.skip(f"{kind} does not exist on this system")
+            os.symlink(kind, path)
+        elif kind == "secret-link":
+            os.symlink(outside / "secret.txt", path)
+        elif kind == "huge":
+            with path.open("wb") as handle:
+                handle.truncate(9_000_000)  # sparse: 9 MB of NULs without writing them
+        elif kind == "latin-1":
+            path.write_bytes("产值达到 Zürich".encode().replace("ü".encode(), b"\xfc") + b"\xff\xfe\xfd" * 50)
+        elif kind == "controls":
+            path.write_text(f"产值达到{E}[2J 5亿元", encoding="utf-8")
+        elif kind in ("absolute", "dotdot"):
+            return str(outside / "secret.txt") if kind == "absolute" else "../elsewhere/secret.txt"
+        return "report.txt"
+    return make
+
+
+VERIFY_SOURCES = [
+    pytest.param(_source("fifo"), "not a regular file", id="verify-source-fifo"),
+    pytest.param(_source("/dev/zero"), "outside its directory", id="verify-source-symlink-to-dev-zero"),
+    pytest.param(_source("/proc/self/environ"), "outside its directory", id="verify-source-symlink-to-proc"),
+    pytest.param(_source("secret-link"), "outside its directory", id="verify-source-symlink-to-a-secret"),
+    pytest.param(_source("huge"), "limit", id="verify-source-huge"),
+    pytest.param(_source("latin-1"), "report.txt", id="verify-source-not-utf8"),
+    pytest.param(_source("absolute"), "inside the sources directory", id="verify-source-absolute-path"),
+    pytest.param(_source("dotdot"), "inside the sources directory", id="verify-source-dotdot-path"),
+    pytest.param(_source("controls"), "quote", id="verify-source-with-controls"),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), VERIFY_SOURCES)
+def test_verify_with_a_hostile_sources_directory(tmp_path: Path, make: Callable[[Path, Path], str],
+                                                 message: str) -> None:
+    data, sources, outside = tmp_path / "data", tmp_path / "sources", tmp_path / "elsewhere"
+    for directory in (data, sources, outside):
+        directory.mkdir()
+    (outside / "secret.txt").write_text("产值达到 api_key: hunter2\n", encoding="utf-8")
+    name = make(sources, outside)
+    path = data_file(data, 2025, quote=f"产值达到{E}[2J" if "controls" in str(make) else "产值达到 5亿元")
+    path.write_text(path.read_text(encoding="utf-8").replace("  kind: work_report",
+                                                             f"  kind: work_report\n  file: {_quoted(name)}"),
+                    encoding="utf-8")
+    before = snapshot(tmp_path)
+    for output_format in ("human", "json", "github"):
+        result = check(run("verify", str(path), "--sources", str(sources), "--format", output_format))
+        assert result.code in (1, 2), result.output[:1000]
+        assert path.name in result.output and message in result.output, result.output[:1000]
+        assert "hunter2" not in result.output
+    assert snapshot(tmp_path) == before
+
+
+# -- regions and cache: hostile directories --------------------------------------------------------------
+
+def _hostile_data_dir(data: Path, outside: Path) -> None:
+    data_file(data, 2024)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(data / "targets_2025.yaml")
+    os.symlink("loop", data / "loop")  # a loop of links
+    os.symlink(outside, data / "escape")  # a region directory that is a link out of the data
+    data_file(outside, 2024, region=f"外{E}]0;pwned\x07")
+    (data / "sub").mkdir()
+    os.symlink("targets_2024.yaml", data / "sub" / "targets_2024.yaml")  # a link to itself
+
+
+def test_regions_of_a_hostile_data_directory(tmp_path: Path) -> None:
+    data, outside = tmp_path / "data", tmp_path / "elsewhere"
+    data.mkdir()
+    outside.mkdir()
+    _hostile_data_dir(data, outside)
+    before = snapshot(tmp_path)
+    for args in (("regions", "--data-dir", str(data)), ("regions", "--json", "--data-dir", str(data))):
+        result = check(run(*args))
+        assert result.code == 2 and "targets_2025.yaml" in result.output, result.output
+        assert "pwned" not in result.output  # the linked-out directory is not followed
+    (data / "targets_2025.yaml").unlink()
+    looped = check(run("regions", "--data-dir", str(data)))  # sub/ holds a loop named like a data file
+    assert looped.code == 2 and "targets_2024.yaml" in looped.stderr and "loop" in looped.stderr, looped.output
+    (data / "sub" / "targets_2024.yaml").unlink()
+    listed = json.loads(check(run("regions", "--json", "--data-dir", str(data))).stdout)
+    assert [row["region"] for row in listed] == ["data"]
+    assert snapshot(tmp_path) == before
+
+
+@pytest.fixture
+def hostile_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cache, outside = tmp_path / "cache", tmp_path / "elsewhere"
+    cache.mkdir()
+    outside.mkdir()
+    (outside / "keep.json").write_text("{}", encoding="utf-8")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(cache / "report-x.json")
+    os.symlink(outside / "keep.json", cache / "report-link.json")
+    os.symlink("/dev/zero", cache / "report-zero.json")
+    os.symlink("report-loop.json", cache / "report-loop.json")
+    (cache / "report-dir.json").mkdir()
+    (cache / f"report-{E}]0;pwned\x07.json").write_text("not json", encoding="utf-8")
+    (cache / "report-nan.json").write_text('{"format": 2, "output": NaN}', encoding="utf-8")
+    monkeypatch.setenv("POLICYDIFF_CACHE_DIR", str(cache))
+    monkeypatch.delenv("POLICYDIFF_NO_CACHE", raising=False)
+    return cache
+
+
+def test_cache_info_and_clear_with_hostile_entries(hostile_cache: Path, tmp_path: Path) -> None:
+    info = check(run("cache", "info"))
+    assert info.code == 0 and "entries:" in info.stdout, info.output
+    cleared = check(run("cache", "clear"))
+    assert cleared.code == 0, cleared.output
+    assert (tmp_path / "elsewhere" / "keep.json").read_text(encoding="utf-8") == "{}"  # a link is removed, never followed
+    assert Path("/dev/zero").exists()
+    assert (hostile_cache / "report-dir.json").is_dir()  # a directory is left alone
+
+
+def test_compare_with_a_hostile_cache_directory(hostile_cache: Path, tmp_path: Path) -> None:
+    first, second = data_file(tmp_path, 2024), data_file(tmp_path, 2025, value="6")
+    for _ in range(2):  # the second run reads the entry the first one stored
+        result = check(run("compare", str(first), str(second)))
+        assert result.code == 0 and "raised" in result.stdout
+
+
+@pytest.mark.parametrize("kind", [pytest.param("fifo", id="cache-entry-that-is-a-fifo"),
+                                  pytest.param("/dev/zero", id="cache-entry-linked-to-dev-zero")])
+def test_a_cache_entry_that_is_not_a_regular_file_is_a_miss(hostile_cache: Path, kind: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from policydiff.cli import outputcache
+
+    entry = hostile_cache / "report-x.json" if kind == "fifo" else hostile_cache / "report-zero.json"
+    if not os.path.lexists(entry):
+        pytest.skip("needs mkfifo (POSIX)")
+    monkeypatch.setattr(outputcache, "_entry", lambda directory, key: entry)
+    assert outputcache.fetch("x") is None  # never blocks on the pipe, never reads the device

@@ -1,6 +1,5 @@
 """`policydiff extract`: draft a data file of targets and results from policy texts."""
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -53,6 +52,7 @@ def extract(
     from policydiff.curation.extract import extract_file
     from policydiff.curation.extract.against import compare_with
     from policydiff.curation.extract.combine import combine
+    from policydiff.render.text import one_line
 
     if source_id is not None:
         import re
@@ -66,7 +66,7 @@ def extract(
     extractions = []
     for number, path in enumerate(files, 1):
         if progress:
-            sys.stderr.write(f"\r[{number}/{len(files)}] {path.name[:60]}\033[K")
+            sys.stderr.write(f"\r[{number}/{len(files)}] {one_line(path.name[:60])}\033[K")
             sys.stderr.flush()
         extractions.append(extract_file(path, year=year, region=region, source_id=source_id,
                                         kind=SourceKind(kind.value) if kind else None))
@@ -78,7 +78,9 @@ def extract(
 
         result = compare_with(result, load_file(against), str(against))
     if output_format is DraftFormat.JSON:
-        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+        from policydiff.render.text import json_text
+
+        text = json_text(result.to_json(), indent=2) + "\n"  # strict, with bidi and C1 characters escaped
     else:
         text = result.to_yaml()
     if not result.target_set.targets and not result.target_set.actuals and not result.notes:

@@ -21,7 +21,9 @@ def info() -> None:
         return
     found = outputcache.entries(directory)
     size = sum(p.stat().st_size for p in found if p.is_file())
-    sys.stdout.write(f"cache: {directory}\nentries: {len(found)}\nbytes: {size}\n"
+    from policydiff.render.text import one_line
+
+    sys.stdout.write(f"cache: {one_line(str(directory))}\nentries: {len(found)}\nbytes: {size}\n"
                      f"limits: {outputcache.MAX_ENTRIES} entries, {outputcache.MAX_BYTES} bytes\n")
 
 

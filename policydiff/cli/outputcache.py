@@ -102,7 +102,9 @@ def fetch(entry_key: str) -> CachedRun | None:
     if directory is None:
         return None
     try:
-        raw = _entry(directory, entry_key).read_bytes()
+        raw = _read_entry(_entry(directory, entry_key))
+        if raw is None:
+            return None
         record = json.loads(raw)
         if (record.get("format") != FORMAT or record.get("key") != entry_key
                 or not isinstance(record.get("output"), str) or not isinstance(record.get("notes"), str)
@@ -111,6 +113,19 @@ def fetch(entry_key: str) -> CachedRun | None:
         return CachedRun(record["output"], record["notes"], record["exit_code"])
     except (OSError, ValueError, AttributeError, TypeError):  # missing, unreadable or not ours: a miss
         return None
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """An entry's bytes: a regular file only, opened without following a link and without
+    blocking (a FIFO named like an entry would hang the command), at most MAX_BYTES."""
+    import stat
+
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        raw = handle.read(MAX_BYTES + 1)
+    return raw if len(raw) <= MAX_BYTES else None
 
 
 def store(entry_key: str, run: CachedRun) -> None:

@@ -163,15 +163,32 @@ def _checkout_root(start: Path) -> Path | None:
 
 @lru_cache(maxsize=64)
 def _document(path: Path) -> str:
-    return squash(path.read_text(encoding="utf-8"))
+    """Read as extract reads a policy text: a regular file only (never a pipe or a device),
+    bounded, a link only within its directory, in UTF-8, UTF-16 or GB18030."""
+    from policydiff.curation.extract.decode import read_document
+
+    return squash(read_document(path))
 
 
 def read_source(path: Path) -> str | None:
     """The squashed text of a source file; None when it is missing or unreadable."""
+    return load_source(path.parent, path.name)[0]
+
+
+def load_source(sources: Path, name: str) -> tuple[str | None, str]:
+    """(squashed text, "") of the source text `name` in `sources`, or (None, why not). `name`
+    comes from a data file in a pull request: it must stay inside the sources directory (no
+    absolute path, no `..`), or verify would read /etc/passwd and quote it in a CI log."""
+    relative = Path(name)
+    if not name or relative.is_absolute() or ".." in relative.parts or "\\" in name:
+        return None, f"`file: {name}` must be a file name inside the sources directory (no path out of it)"
+    path = sources / relative
+    if not os.path.lexists(path):
+        return None, ""
     try:
-        return _document(path.resolve())
-    except (OSError, UnicodeDecodeError):
-        return None
+        return _document(path), ""
+    except UnreadableFileError as error:
+        return None, str(error)
 
 
 # -- a data file ---------------------------------------------------------------------------
@@ -211,7 +228,13 @@ def prove(target_set: TargetSet, text: str, file: str, sources: Path | None) -> 
                           file, line, 1, "sources", "add `file:` with the name of its text in the sources directory")
             documents[source.id] = None
             continue
-        document = read_source(sources / source.file) if sources is not None else None
+        document, unreadable = load_source(sources, source.file) if sources is not None else (None, "")
+        if unreadable:
+            yield Problem(Severity.ERROR, f"source text of `{source.id}` cannot be read: {unreadable}", file, line, 1,
+                          "sources", "make it a plain-text file in the sources directory (not a link out of it, "
+                          "a pipe or a device)")
+            documents[source.id] = None
+            continue
         if document is None:
             place = f"in {sources}" if sources is not None else "(no sources directory found)"
             yield Problem(Severity.ERROR, f"source text {source.file} of `{source.id}` not found {place}: "

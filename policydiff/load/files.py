@@ -16,7 +16,9 @@ from policydiff.contract.errors import UnreadableFileError, UsageError
 MAX_FILE_BYTES = 64_000_000  # about 170 000 targets
 
 
-def _regular_file(path: Path) -> None:
+def _regular_file(path: Path, limit: int | None = None, what: str = "a data file",
+                  hint: str = "split it by year") -> None:
+    limit = MAX_FILE_BYTES if limit is None else limit  # read at call time (tests lower it)
     _contained_link(path)
     try:
         info = path.stat()
@@ -32,9 +34,8 @@ def _regular_file(path: Path) -> None:
         raise UnreadableFileError(f"{path}: is a directory, expected a targets_YYYY.yaml file")
     if not stat.S_ISREG(info.st_mode):
         raise UnreadableFileError(f"{path}: not a regular file (a device, pipe or socket); pass a data file")
-    if info.st_size > MAX_FILE_BYTES:
-        raise UnreadableFileError(
-            f"{path}: {info.st_size} bytes is over the {MAX_FILE_BYTES}-byte limit for a data file; split it by year")
+    if info.st_size > limit:
+        raise UnreadableFileError(f"{path}: {info.st_size} bytes is over the {limit}-byte limit for {what}; {hint}")
 
 
 def _contained_link(path: Path) -> None:
@@ -57,16 +58,19 @@ def _contained_link(path: Path) -> None:
                                   "data files must be real files in the data directory (replace the link by the file)")
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """A regular file's bytes, at most `limit` (the file may grow between stat and read)."""
-    _regular_file(path)
+def read_bytes(path: Path, limit: int | None = None, what: str = "a data file",
+               hint: str = "split it by year") -> bytes:
+    """A regular file's bytes, at most `limit` (the file may grow between stat and read); `what`
+    and `hint` name the kind of file in the message when it is too large."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    _regular_file(path, limit, what, hint)
     try:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as error:
         raise UnreadableFileError(f"{path}: cannot read: {error.strerror}") from None
     if len(raw) > limit:
-        raise UnreadableFileError(f"{path}: over the {limit}-byte limit for a data file; split it by year")
+        raise UnreadableFileError(f"{path}: over the {limit}-byte limit for {what}; {hint}")
     return raw
 
 

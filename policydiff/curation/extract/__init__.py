@@ -70,7 +70,11 @@ def extract_text(text: str, file_name: str | None = None, *, year: int | None = 
         ids.add(ident)
         sources.append(Source(id=ident, title=_title(title, first_line, part_kind, found, place), kind=part_kind,
                               file=file_name))
-    return assemble(drafts, year=found, region=place, sources=sources)
+    from policydiff.curation.extract.rules import MAX_DRAFTS
+
+    stopped = [f"Stopped after {MAX_DRAFTS} figures in one part: this is not a policy text as written by "
+               "people; check what was read"] if len(drafts) >= MAX_DRAFTS else []
+    return assemble(drafts, year=found, region=place, sources=sources, notes=stopped)
 
 
 def _kind_slug(kind: SourceKind) -> str:

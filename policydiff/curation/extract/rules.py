@@ -18,7 +18,12 @@ from policydiff.contract.units import Dimension, lookup
 from policydiff.curation.extract import vocab
 from policydiff.curation.extract.frames import LEVEL_ONE, Frame, clause_markers, heading_frame
 from policydiff.curation.extract.quantities import Mention, mentions
-from policydiff.curation.extract.text import Clause, Part, Sentence, sentences
+from policydiff.curation.extract.text import MAX_CLAUSE, Clause, Part, Sentence, sentences
+
+# Drafts read from one part at most: the richest real document states a few hundred figures, so
+# a text with more is machine-made, and reading on would only cost time (a 10 MB line of
+# figures would take minutes); the draft says where it stopped.
+MAX_DRAFTS = 2000
 
 
 class Kind(StrEnum):
@@ -117,8 +122,10 @@ def _verb_before(text: str, start: int) -> str:
 
 
 def _in_quotes(sentence: str, position: int) -> bool:
-    """Inside “…” or 《…》: part of a name (“十四五”, 《80条》), not a figure."""
-    before = sentence[:position]
+    """Inside “…” or 《…》: part of a name (“十四五”, 《80条》), not a figure. Only the clause-sized
+    stretch before the number is counted: a name in quotes is short, and counting from the start
+    of an endless sentence for every number in it would cost the square of its length."""
+    before = sentence[max(0, position - MAX_CLAUSE):position]
     return before.count("“") > before.count("”") or before.count("《") > before.count("》") \
         or before.count("「") > before.count("」")
 
@@ -246,6 +253,8 @@ class Reader:
                     if opening is not None:  # 过去的一年，… opens the review of a report without headings
                         self.section = opening
             paragraph_frame = self.sentence(sentence, paragraph_frame)
+            if len(self.drafts) >= MAX_DRAFTS:
+                break  # not a policy text (the longest real one has a few hundred figures)
         return self.drafts
 
     # -- one sentence ------------------------------------------------------------------------------

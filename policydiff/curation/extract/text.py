@@ -33,6 +33,11 @@ ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(]
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 
+# A clause longer than an evidence quote may be (the data contract's 2000 characters) could not
+# be drafted anyway; it is skipped, since the rules read a clause once per number in it, and a
+# hostile text of one endless enumeration (a、b、c … 10 MB) would cost the square of its length.
+MAX_CLAUSE = 2000
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -155,11 +160,28 @@ def parts(text: str) -> list[Part]:
     return result
 
 
+# A sentence longer than this (the longest real one is under 400 characters) is read in pieces
+# cut at clause marks, so nothing that looks along a sentence costs more than a piece's length.
+MAX_SENTENCE = 5000
+
+
+def _pieces(paragraph: str) -> list[str]:
+    found: list[str] = []
+    for piece in _SENTENCE_END.split(paragraph):
+        while len(piece) > MAX_SENTENCE:
+            cut = max(piece.rfind(mark, 0, MAX_SENTENCE) for mark in "，,；;：:")
+            cut = cut + 1 if cut > 0 else MAX_SENTENCE
+            found.append(piece[:cut])
+            piece = piece[cut:]
+        found.append(piece)
+    return found
+
+
 def sentences(part: Part) -> list[Sentence]:
     result: list[Sentence] = []
     for index, paragraph in enumerate(part.paragraphs):
         offset = 0
-        for piece in _SENTENCE_END.split(paragraph.text):
+        for piece in _pieces(paragraph.text):
             if not piece:
                 continue
             folded = paragraph.folded[offset: offset + len(piece)]
@@ -177,11 +199,11 @@ def clauses(text: str, folded: str) -> tuple[Clause, ...]:
         if folded[position] == "," and 0 < position < len(folded) - 1 and folded[position - 1].isdigit() \
                 and folded[position + 1: position + 4].isdigit():
             continue
-        if position > start:
+        if start < position <= start + MAX_CLAUSE:
             result.append(Clause(text[start:position], folded[start:position], start))
         start = position + 1
     if start < len(text):
         tail = text[start:].rstrip("。！？!?")
-        if tail:
+        if tail and len(tail) <= MAX_CLAUSE:
             result.append(Clause(tail, folded[start: start + len(tail)], start))
     return tuple(result)
