@@ -48,7 +48,7 @@ def collect(later: list[TargetSet], year: int) -> list[Reported]:
             if actual.year != year:
                 continue
             held = chosen.get(actual.id)
-            if held is None or getattr(held.actual, "estimate", False) or not getattr(actual, "estimate", False):
+            if held is None or held.actual.estimate or not actual.estimate:  # a final figure wins over an estimate
                 chosen[actual.id] = Reported(actual, target_set.year)
     return list(chosen.values())
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from policydiff.contract.model import Evidence, Source, SourceKind, Target, TargetSet, format_number
+from policydiff.contract.model import DeclaredUnit, Evidence, Source, SourceKind, Target, TargetSet, format_number
 from policydiff.curation.extract.rules import Draft, Kind
 
 
@@ -100,8 +100,6 @@ def guess_region(text: str) -> str:
     return "未知地区"
 
 
-def _estimate_field() -> bool:
-    return any(f.name == "estimate" for f in dataclasses.fields(Target))
 
 
 def _merge_key(draft: Draft) -> tuple[Any, ...]:
@@ -138,23 +136,18 @@ def derived_unit(symbol: str) -> tuple[str, float, str] | None:
     return None
 
 
-def _declare_units(drafts: Sequence[Draft]) -> tuple[list[Draft], list[Any]]:
+def _declare_units(drafts: Sequence[Draft]) -> tuple[list[Draft], list[DeclaredUnit]]:
     """Contract v2: a figure in a unit the table lacks but that is a magnitude of one it has
     (亿千瓦, 万公里) is drafted with the unit declared in the file; without v2 it stays a comment."""
-    from policydiff.contract import model
-
-    declared_type = getattr(model, "DeclaredUnit", None)
-    if declared_type is None or not any(f.name == "declared_units" for f in dataclasses.fields(TargetSet)):
-        return list(drafts), []  # TODO(contract v2): drafted once the model declares units
     result: list[Draft] = []
-    units: dict[str, Any] = {}
+    units: dict[str, DeclaredUnit] = {}
     for draft in drafts:
         derived = derived_unit(draft.unit) if draft.kind is Kind.UNKNOWN_UNIT and draft.intended else None
         if derived is None or draft.intended is None:
             result.append(draft)
             continue
         dimension, factor, english = derived
-        units.setdefault(draft.unit, declared_type(symbol=draft.unit, dimension=dimension, factor=factor, english=english))
+        units.setdefault(draft.unit, DeclaredUnit(symbol=draft.unit, dimension=dimension, factor=factor, english=english))
         result.append(dataclasses.replace(draft, kind=draft.intended,
                                           reviews=(*draft.reviews, f"unit {draft.unit} declared in this file")))
     return result, list(units.values())
@@ -185,31 +178,22 @@ def assemble(drafts: Sequence[Draft], *, year: int, region: str, sources: Sequen
     actuals: list[Target] = []
     reviews: dict[str, tuple[str, ...]] = {}
     taken: dict[str, int] = {}
-    has_estimate = _estimate_field()
     for draft, evidence in merged.values():
         base = f"{draft.sector or 'item'}-{draft.metric.value}"
         kind_key = "a" if draft.kind is Kind.ACTUAL else "t"
         count = taken.get(kind_key + base, 0) + 1
         taken[kind_key + base] = count
         ident = base if count == 1 else f"{base}-{count}"
-        extra: dict[str, Any] = {}
-        note = None
-        if draft.estimate:
-            if has_estimate:
-                extra["estimate"] = True
-            else:  # TODO(contract v2): Target.estimate replaces this note
-                note = "预计 (estimate)"
         target = Target(id=ident, name=draft.name, value=draft.value, unit=draft.unit, sector=draft.sector,
                         metric=draft.metric, qualifier=draft.qualifier, strive=draft.strive,
-                        direction=draft.direction, evidence=tuple(evidence), note=note,
-                        year=draft.year if draft.kind is Kind.ACTUAL else None, **extra)
+                        direction=draft.direction, evidence=tuple(evidence),
+                        year=draft.year if draft.kind is Kind.ACTUAL else None, estimate=draft.estimate)
         (actuals if draft.kind is Kind.ACTUAL else targets).append(target)
         if draft.reviews:
             reviews[("actuals/" if draft.kind is Kind.ACTUAL else "") + ident] = draft.reviews
     chosen = tuple(used_sources[p] for p in used_parts) or tuple(sources[:1])
-    extra_units: dict[str, Any] = {"declared_units": tuple(declared)} if declared else {}
     target_set = TargetSet(region=region, year=year, sources=chosen, targets=tuple(targets), actuals=tuple(actuals),
-                           **extra_units)
+                           declared_units=tuple(declared))
     return Extraction(target_set, reviews,
                       horizon=tuple(d for d in drafts if d.kind is Kind.HORIZON),
                       unknown_units=tuple(d for d in drafts if d.kind is Kind.UNKNOWN_UNIT),
