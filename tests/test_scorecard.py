@@ -173,3 +173,14 @@ def test_no_later_file_is_all_no_data(capsys: pytest.CaptureFixture[str]) -> Non
     data = json.loads(out)
     assert set(statuses(data).values()) == {"no_data"}
     assert data["summary"]["share_met"] is None
+
+
+def test_a_year_whose_reviewing_document_is_missing_says_so() -> None:
+    from policydiff.comparison.scorecard import scorecard
+    from policydiff.load.datadir import bundled_data_dir
+
+    china = bundled_data_dir() / "china"
+    card = scorecard(2019, china)
+    assert card.missing_report == 2020 and not card.reported_in
+    assert card.to_json()["missing_report"] == 2020
+    assert scorecard(2024, china).missing_report is None

@@ -8,7 +8,7 @@ engine at a confident score; the verdict is `outcomes.assess`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +129,7 @@ class Scorecard:
     reported_in: tuple[int, ...] = ()  # later years whose files report outcomes for `year`
     unmatched: tuple[Reported, ...] = ()  # outcomes no target was paired with
     region_en: str | None = None
+    missing_report: int | None = None  # the next year, when its document (which reviews `year`) is missing
 
     def summary(self) -> dict[str, Any]:
         return summarise(self.items)
@@ -139,8 +140,8 @@ class Scorecard:
 
     def to_json(self) -> dict[str, Any]:
         return {"year": self.year, "region": self.region, "region_en": self.region_en,
-                "reported_in": list(self.reported_in), "summary": self.summary(),
-                "items": [item.to_json() for item in self.items],
+                "reported_in": list(self.reported_in), "missing_report": self.missing_report,
+                "summary": self.summary(), "items": [item.to_json() for item in self.items],
                 "unmatched_actuals": [{"reported_in": r.file_year, **r.actual.to_json()} for r in self.unmatched]}
 
 
@@ -177,4 +178,7 @@ def scorecard(year: int, directory: Path, settings: OutcomeSettings = DEFAULT_SE
 
     target_set = load_file(datadir.resolve(str(year), directory))
     later = [s for s in region_sets(directory, after=year) if s.year > year]
-    return build(target_set, later, settings)
+    card = build(target_set, later, settings)
+    if later and all(s.year != year + 1 for s in later):  # a gap in the series, like China's 2020
+        card = replace(card, missing_report=year + 1)
+    return card

@@ -75,6 +75,9 @@ def _notes(item: ScoreItem) -> str:
 
 def _footer(card: Scorecard, shown_no_data: bool) -> list[str]:
     lines = []
+    if card.missing_report is not None:
+        lines.append(f"the {card.missing_report} document, which would report {card.year}'s outcomes, "
+                     "is missing from the region")
     if not card.reported_in:
         lines.append(f"no later file of the region reports outcomes for {card.year}")
     else:
