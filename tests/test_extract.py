@@ -317,6 +317,27 @@ def test_cli_json_is_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert check_text(out, tmp_path / "targets_2025.yaml").ok
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param(REPORT, id="version-1"),
+    pytest.param("2025年某市人民政府工作报告\n2025年主要预期目标是：新建道路0.3亿千米。\n", id="declared-unit"),
+])
+def test_cli_json_draft_is_the_yaml_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    """Regression: the JSON draft said schema_version 2 where the YAML said 1, and left out
+    the declared `units`, so a JSON draft with a declared unit failed to load."""
+    source = tmp_path / "report.txt"
+    source.write_text(text, encoding="utf-8")
+    _, yaml_out, _ = run(capsys, "extract", str(source))
+    code, json_out, _ = run(capsys, "extract", str(source), "--format", "json")
+    assert code == 0
+    from_yaml = check_text(yaml_out, tmp_path / "targets_2025.yaml").target_set
+    result = check_text(json_out, tmp_path / "targets_2025.yaml")
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.target_set is not None and from_yaml is not None
+    assert result.target_set.declared_units == from_yaml.declared_units  # review remarks differ: notes vs comments
+    assert [t.id for t in result.target_set.targets] == [t.id for t in from_yaml.targets]
+    assert f"schema_version: {json.loads(json_out)['schema_version']}" in yaml_out
+
+
 def test_cli_against(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "report.txt"
     source.write_text(REPORT, encoding="utf-8")

@@ -123,8 +123,15 @@ def diff(root: Path) -> str:
     return git(root, "--no-pager", "diff", "--no-color", "--no-ext-diff")
 
 
-def test_the_repository_attributes_select_the_driver() -> None:
-    assert "data/targets_*.yaml diff=policydiff" in (ROOT / ".gitattributes").read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize("path", [pytest.param("data/targets_2025.yaml", id="default-region"),
+                                  pytest.param("data/china/targets_2025.yaml", id="region-subdirectory")])
+def test_the_repository_attributes_select_the_driver(path: str) -> None:
+    """Regression: `data/targets_*.yaml` left the files of the regions in subdirectories out."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git (apt-get install git) and a git checkout of policydiff")
+    out = subprocess.run(["git", "-C", str(ROOT), "check-attr", "diff", "--", path],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == f"{path}: diff: policydiff"
 
 
 def test_git_diff_of_one_value_is_one_line(repo: Path) -> None:

@@ -70,9 +70,11 @@ def test_checkout_has_full_history_and_python_is_311() -> None:
 
 def test_runs_validate_and_review() -> None:
     commands = [" ".join(tokens[:2]) for tokens in policydiff_commands()]
-    assert commands == ["policydiff validate", "policydiff review"]
-    validate, review = policydiff_commands()
+    assert commands == ["policydiff validate", "policydiff validate", "policydiff review"]
+    validate, validate_china, review = policydiff_commands()
     assert validate == ["policydiff", "validate", "--strict", "--format", "github"]
+    # regression: without paths validate checks only the default region, so China's files went unchecked
+    assert validate_china == [*validate, "--region", "china"]
     assert review[2:4] == ["--base", "origin/$BASE_REF"] and review[4:] == ["--format", "markdown"]
 
 
@@ -96,7 +98,7 @@ def test_commands_and_options_exist(tokens: list[str]) -> None:
 def test_validate_runs_as_in_the_workflow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The exact validate command, in a checkout-like directory: silent when the data is valid,
     GitHub annotations (`::error file=…,line=…`) on the offending line when it is not."""
-    (validate,) = [tokens for tokens in policydiff_commands() if tokens[1] == "validate"]
+    validate = next(tokens for tokens in policydiff_commands() if tokens[1] == "validate")
     (tmp_path / "data").mkdir()
     data = tmp_path / "data" / "targets_2025.yaml"
     data.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")

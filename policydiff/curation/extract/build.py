@@ -47,7 +47,7 @@ class Extraction:
     def to_json(self) -> dict[str, Any]:
         """The data file as JSON (JSON is YAML: `policydiff validate` reads it); review remarks go
         into each item's `note`, as JSON has no comments."""
-        from policydiff.contract.spec import SCHEMA_VERSION
+        from policydiff.contract.writer import contract_version
 
         def item(target: Target, key: str) -> dict[str, Any]:
             data = {k: v for k, v in target.to_json().items() if v is not None}
@@ -56,10 +56,14 @@ class Extraction:
                 data["note"] = "; ".join(filter(None, [target.note, *("review: " + r for r in remarks)]))
             return data
 
-        result: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "region": self.target_set.region}
+        # The same version and fields as the YAML draft: a JSON draft must load as that data file.
+        result: dict[str, Any] = {"schema_version": contract_version(self.target_set),
+                                  "region": self.target_set.region}
         if self.target_set.region_en:
             result["region_en"] = self.target_set.region_en
         result["year"] = self.target_set.year
+        if self.target_set.declared_units:
+            result["units"] = [unit.to_json() for unit in self.target_set.declared_units]
         result["sources"] = [s.to_json() for s in self.target_set.sources]
         result["targets"] = [item(t, t.id) for t in self.target_set.targets]
         result["actuals"] = [item(a, f"actuals/{a.id}") for a in self.target_set.actuals]
