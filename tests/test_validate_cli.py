@@ -108,7 +108,7 @@ def test_warnings_alone_exit_0(tmp_path: Path) -> None:
     pytest.param(lambda d: write(d, b"\x00\x01binary\x00"), "binary file", id="binary"),
     pytest.param(lambda d: write(d, "region: 包头市\n".encode("utf-16")), "UTF-16", id="utf-16"),
     pytest.param(lambda d: write(d, "region: 包头市\n".encode("gb18030")), "not UTF-8 text", id="gb18030"),
-    pytest.param(lambda d: d, "is a directory", id="directory"),
+    pytest.param(lambda d: d, "no targets_*.yaml files", id="directory-without-data-files"),
 ])
 def test_an_unreadable_file_exits_2(tmp_path: Path, make: object, fragment: str) -> None:
     path = make(tmp_path)  # type: ignore[operator]
@@ -257,3 +257,10 @@ def test_hostile_files_in_a_real_process_print_no_traceback(tmp_path: Path) -> N
     assert "Traceback" not in run.stdout + run.stderr
     assert "internal error" not in run.stderr
     assert run.stderr.count(": ok") == 0
+
+
+def test_a_directory_argument_means_its_data_files(tmp_path: Path) -> None:
+    write(tmp_path, GOOD)
+    result = validate(str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "targets_2025.yaml: ok" in result.output

@@ -30,7 +30,7 @@ def open_dataset(data: DataOptions) -> "Dataset":
 @data_options
 def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(
-        help="Files to check (default: every targets_*.yaml of the region).")] = None,
+        help="Files or directories to check (default: every targets_*.yaml of the region).")] = None,
     style: Annotated[str, typer.Option("--format", help="human, github (Actions annotations) or json.")] = "human",
     strict: Annotated[bool, typer.Option("--strict", help="Also require evidence and name_en on every target.")] = False,
     *, data: DataOptions,
@@ -40,15 +40,18 @@ def validate(
     Exit 0 valid, 1 invalid data, 2 usage error or unreadable file.
     """
     from policydiff.curation.validate import ProblemFormat, ValidationReport, format_report, validate_links, validate_paths
+    from policydiff.render.text import one_line
 
     try:
         problem_format = ProblemFormat(style)
     except ValueError:
         raise typer.BadParameter("use human, github or json", param_hint="--format") from None
     directory = None if paths else open_dataset(data).directory
-    files = list(paths) if paths else open_dataset_files(directory)
+    files = [f for path in paths for f in (open_dataset_files(path) if _is_folder(path) else [path])] if paths \
+        else open_dataset_files(directory)
     if not files:
-        sys.stderr.write(f"policydiff: no targets_*.yaml files to validate in {directory}\n")
+        where = ", ".join(str(p) for p in paths) if paths else str(directory)
+        sys.stderr.write(f"policydiff: no targets_*.yaml files to validate in {one_line(where)}\n")
         finish(ExitCode.USAGE)
     report = validate_paths(files, strict=strict)
     links_report = validate_links(directory) if directory is not None else None
@@ -58,6 +61,13 @@ def validate(
     stream = sys.stderr if problem_format is ProblemFormat.HUMAN and report.exit_code != 0 else sys.stdout
     stream.write(text)
     finish(ExitCode(report.exit_code))
+
+
+def _is_folder(path: Path) -> bool:
+    """A directory argument means its data files; one named like a data file is an error to report."""
+    from policydiff.contract.spec import TARGET_FILE
+
+    return path.is_dir() and not TARGET_FILE.match(path.name)
 
 
 def open_dataset_files(directory: Optional[Path]) -> list[Path]:

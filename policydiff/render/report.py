@@ -35,8 +35,11 @@ def _title(report: Report, lang: Lang) -> str:
 
 
 def _heading(part: Part, report: Report) -> str:
-    where = {Section.NEW: f" — only in {report.to_year}", Section.DROPPED: f" — only in {report.from_year}",
-             Section.NOT_COVERED: f" — no {report.to_year} source covers them"}.get(part.section, "")
+    if report.from_year == report.to_year:  # two versions of one year's file (review)
+        where = {Section.NEW: " — added by the edit", Section.DROPPED: " — removed by the edit"}.get(part.section, "")
+    else:
+        where = {Section.NEW: f" — only in {report.to_year}", Section.DROPPED: f" — only in {report.from_year}",
+                 Section.NOT_COVERED: f" — no {report.to_year} source covers them"}.get(part.section, "")
     return f"{_HEADING[part.section]} ({part.total}){where}"
 
 
