@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policydiff.contract.model import Metric, Qualifier, Value
-from policydiff.curation.wording import check_quote, read_chinese, read_numbers, reading, states
+from policydiff.contract.numerals import read_numeral
+from policydiff.curation.wording import check_quote, read_numbers, reading, states
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -43,8 +44,8 @@ def chinese(number: int) -> str:
     pytest.param("三亿五千万", 3.5e8, id="yi-then-wan"), pytest.param("二〇二五", 2025, id="digit-by-digit"),
     pytest.param("三千万千瓦", 3e7, id="stops-before-the-unit"),
 ])
-def test_read_chinese(text: str, expected: float) -> None:
-    read = read_chinese(text)
+def test_read_numeral(text: str, expected: float) -> None:
+    read = read_numeral(text)
     assert read is not None and read[0] == expected
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from policydiff.contract.model import Metric, Qualifier, Value, format_number
+from policydiff.contract.numerals import BIG_UNITS, DIGITS, MAGNITUDES, SMALL_UNITS, read_fraction, read_numeral
 
 
 def squash(text: str) -> str:
@@ -35,17 +36,11 @@ def reading(sentence: str) -> str:
 
 # -- numbers ---------------------------------------------------------------------------------
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-           "八": 8, "九": 9}
-_SMALL = {"十": 10, "百": 100, "千": 1000}
-_BIG = {"万": 10_000, "亿": 100_000_000}
-_CHINESE = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
-_MAGNITUDE_WORDS = r"[千百]?万亿|[千百]?亿|[千百]?万"
-_MAGNITUDES = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千万": 1e7, "百万": 1e6, "千亿": 1e11, "百亿": 1e10,
-               "千万亿": 1e15, "百万亿": 1e14}
-_ARABIC = re.compile(
-    r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?P<frac>\.[0-9]+)?"
-    rf"(?:(?P<mag>{_MAGNITUDE_WORDS})(?:(?<=万)(?P<rest>[0-9]{{1,4}})(?![0-9.年]))?)?")  # 3万4000
+# Values are read by policydiff.contract.numerals (the one reader of numerals); this module finds
+# where numbers stand in a sentence and what the words around them say.
+_MAGNITUDE_WORDS = "|".join(sorted(MAGNITUDES, key=len, reverse=True))  # 千万亿 … 万
+_UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)  # 十百千万亿
+_NUMERAL_START = "".join(DIGITS) + "".join(SMALL_UNITS)  # where a Chinese numeral may begin
 _ARABIC_FRACTION = re.compile(r"(?P<num>[0-9]+)/(?P<den>[1-9][0-9]*)(?![0-9])")
 _APPROXIMATE = re.compile(rf"(?P<word>多|余)(?P<mag>{_MAGNITUDE_WORDS})?")
 _RANGE_DASH = "~-—–至到"
@@ -73,64 +68,6 @@ class Numeral:
     declined: bool = False
 
 
-def read_chinese(text: str, start: int = 0) -> tuple[float, int] | None:
-    """The Chinese numeral at text[start:], as (value, end); None when there is none.
-
-    Reads 十五, 一千零五, 两千亿, 十五点八万, 一万亿, 千 (a bare 十/百/千 only at the start),
-    二〇二五 (digits one by one) and stops where the grammar ends: 三千万千瓦 reads 三千万.
-    """
-    i = start
-    if i >= len(text) or text[i] not in _CHINESE or text[i] in _BIG:
-        return None
-    run = i
-    while run < len(text) and text[run] in _DIGITS and text[run] != "两":
-        run += 1
-    if run - i >= 2 and (run == len(text) or text[run] not in _SMALL and text[run] not in _BIG
-                         and text[run] != "点"):
-        return float("".join(str(_DIGITS[c]) for c in text[i:run])), run  # 二〇二五
-    total = 0.0  # completed 亿 groups
-    wan = 0.0  # the completed 万 group
-    section = 0.0  # small-unit parts of the current group
-    digit: float | None = None
-    last_small = 10_000  # 千 before 百 before 十 within a group
-    decimal = False
-    while i < len(text):
-        char = text[i]
-        if char in _DIGITS:
-            if decimal or (digit is not None and not (digit == 0 and text[i - 1] in "零〇")):
-                break
-            digit = _DIGITS[char]
-        elif char in _SMALL:
-            unit = _SMALL[char]
-            if decimal or unit >= last_small or (digit is None and i != start) or digit == 0:
-                break
-            section += (1 if digit is None else digit) * unit
-            digit, last_small = None, unit
-        elif char in _BIG:
-            group = (wan if char == "亿" else 0) + section + (digit or 0)
-            if group == 0 or (char == "万" and wan):
-                break
-            if char == "万":
-                wan = group * _BIG["万"]
-            else:
-                total, wan = (total + group) * _BIG["亿"], 0.0
-            section, digit, last_small, decimal = 0.0, None, 10_000, False
-        elif char == "点" and digit is not None and i + 1 < len(text) and text[i + 1] in _DIGITS:
-            j = i + 1
-            while j < len(text) and text[j] in _DIGITS:
-                j += 1
-            digit += float("0." + "".join(str(_DIGITS[c]) for c in text[i + 1:j]))
-            decimal, last_small = True, 1
-            i = j
-            continue
-        else:
-            break
-        i += 1
-    if i == start:
-        return None
-    return total + wan + section + (digit or 0), i
-
-
 def read_numbers(text: str) -> list[Numeral]:
     """Every number written in `text` (squashed, see `reading`), in order. The 千 of 千瓦 after
     a number is its unit, not another number."""
@@ -143,7 +80,7 @@ def read_numbers(text: str) -> list[Numeral]:
             continue
         found.append(numeral)
         i = numeral.end
-        while i < len(text) and text[i] in _CHINESE and text[i] not in _DIGITS:
+        while i < len(text) and text[i] in _UNIT_CHARS:
             i += 1  # the rest of a unit such as 千瓦 or 万吨 after a complete number
     scaled = [_borrow_scale(text, number, found[k + 1] if k + 1 < len(found) else None)
               for k, number in enumerate(found)]
@@ -155,22 +92,10 @@ def _after_digit(text: str, i: int) -> bool:
 
 
 def _number_at(text: str, i: int) -> Numeral | None:
-    if text[i].isascii() and text[i].isdigit():
-        if _after_digit(text, i):
-            return None
-        match = _ARABIC.match(text, i)
-        if match is None:
-            return None
-        value = float(match.group("int").replace(",", "") + (match.group("frac") or ""))
-        if match.group("mag"):
-            value *= _MAGNITUDES[match.group("mag")]
-        if match.group("rest"):
-            value += float(match.group("rest"))
-        return _approximate(text, Numeral(i, match.end(), value))
-    if _after_digit(text, i):
+    if _after_digit(text, i) or not (text[i].isascii() and text[i].isdigit() or text[i] in _NUMERAL_START):
         return None
-    chinese = read_chinese(text, i)
-    return _approximate(text, Numeral(i, chinese[1], chinese[0])) if chinese else None
+    read = read_numeral(text, i)
+    return _approximate(text, Numeral(i, read[1], float(read[0]))) if read else None
 
 
 def _approximate(text: str, number: Numeral) -> Numeral:
@@ -178,37 +103,36 @@ def _approximate(text: str, number: Numeral) -> Numeral:
     match = _APPROXIMATE.match(text, number.end)
     if match is None:
         return number
-    scale = _MAGNITUDES[match.group("mag")] if match.group("mag") else 1.0
+    scale = MAGNITUDES[match.group("mag")] if match.group("mag") else 1.0
     return Numeral(number.start, match.end(), number.value * scale, approx=match.group("word"))
 
 
 def _fraction_at(text: str, i: int) -> Numeral | None:
-    """三分之一, 百分之八, 千分之五, 1/3, 一半: as a percentage."""
+    """三分之一, 百分之八, 千分之五, 3分之1, 1/3, 一半: as a percentage."""
     if text.startswith("一半", i):
         return Numeral(i, i + 2, 50.0, percent=True)
     if text[i].isascii() and text[i].isdigit():
-        match = None if _after_digit(text, i) else _ARABIC_FRACTION.match(text, i)
-        if match is None:
+        if _after_digit(text, i):
             return None
-        return Numeral(i, match.end(), 100 * int(match.group("num")) / int(match.group("den")),
-                       percent=True, rounded=True)
-    denominator = read_chinese(text, i)
-    if denominator is None or not text.startswith("分之", denominator[1]) or not denominator[0]:
+        match = _ARABIC_FRACTION.match(text, i)
+        if match is not None:
+            return Numeral(i, match.end(), 100 * int(match.group("num")) / int(match.group("den")),
+                           percent=True, rounded=True)
+    fraction = read_fraction(text, i)
+    if fraction is None:
         return None
-    numerator = _number_at(text, denominator[1] + 2)
-    if numerator is None:
-        return None
-    value = 100 * numerator.value / denominator[0]
-    return Numeral(i, numerator.end, value, percent=True, rounded=denominator[0] not in (10, 100, 1000),
-                   approx=numerator.approx)
+    denominator, numerator, end = fraction
+    share = _approximate(text, Numeral(i, end, float(numerator)))  # 三分之一多
+    return Numeral(i, share.end, 100 * share.value / denominator, percent=True,
+                   rounded=denominator not in (10, 100, 1000), approx=share.approx)
 
 
 def _bare_magnitude_at(text: str, i: int) -> Numeral | None:
     """近亿, 上万, 破亿: a magnitude word alone after 近/上/超/破/逾 is one of it."""
-    if i == 0 or text[i - 1] not in _BARE_MAGNITUDE_AFTER or text[i] not in _BIG:
+    if i == 0 or text[i - 1] not in _BARE_MAGNITUDE_AFTER or text[i] not in BIG_UNITS:
         return None
     word = "万亿" if text.startswith("万亿", i) else text[i]
-    return Numeral(i, i + len(word), _MAGNITUDES[word])
+    return Numeral(i, i + len(word), MAGNITUDES[word])
 
 
 def _borrow_scale(text: str, number: Numeral, following: Numeral | None) -> Numeral:
@@ -218,7 +142,7 @@ def _borrow_scale(text: str, number: Numeral, following: Numeral | None) -> Nume
     if following.start != number.end + 1:
         return number
     written = text[following.start:following.end]
-    magnitude = next((m for word, m in sorted(_MAGNITUDES.items(), key=lambda kv: -len(kv[0]))
+    magnitude = next((m for word, m in sorted(MAGNITUDES.items(), key=lambda kv: -len(kv[0]))
                       if written.endswith(word)), 1.0)
     if magnitude == 1.0:
         return number
@@ -280,7 +204,7 @@ def unit_magnitude(unit: str) -> float:
     """The magnitude a unit's symbol begins with: 万人 → 1e4, 亿元 → 1e8, 万亿元 → 1e12."""
     for word in ("万亿", "亿", "万"):
         if unit.startswith(word) and len(unit) > len(word):
-            return _MAGNITUDES[word]
+            return MAGNITUDES[word]
     return 1.0
 
 
@@ -365,7 +289,7 @@ SUFFIX_WORDS: dict[str, frozenset[Qualifier]] = {
 _APPROXIMATE_ALLOWS = frozenset({_AT_LEAST, _ABOUT})  # 1000多家: a floor, loosely
 # 以上 that belongs to a name: 规模以上工业, 限额以上, 县级以上, 三级以上医院, 65岁以上.
 _NAME_BEFORE_SUFFIX = re.compile(r"(?:规模|限额|级|岁|星|本科|大专)$")
-_NUMERAL_CHARS = "0-9.零〇一二两三四五六七八九十百千万亿"
+_NUMERAL_CHARS = "0-9." + "".join(DIGITS) + _UNIT_CHARS
 # From the end of a number to a qualifier word after it: its unit, then any more numbers of
 # an enumeration (87万吨、253GW以上; 88%、70%和96%以上), all within one clause.
 _SUFFIX = re.compile(
