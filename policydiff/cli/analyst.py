@@ -104,8 +104,10 @@ def report(
     lang: Annotated[Lang, typer.Option("--lang", help="Indicator names in Chinese, English or both.")] = Lang.BOTH,
     *, data: DataOptions,
 ) -> None:
-    """One document for colleagues: summary, a chart of the changes by sector, the change table
-    with evidence, year A's scorecard and the headline indicators' history (self-contained HTML)."""
+    """One document for colleagues, with charts: what changed from A to B (HTML or Markdown).
+
+    The summary, a chart of the changes by sector, the change table with evidence, year A's
+    scorecard and the headline indicators' history, in one self-contained file."""
     from policydiff.load.datadir import target_files
     from policydiff.render import html_report  # the report code is imported only here
 

@@ -22,9 +22,11 @@ def verify(
     style: Annotated[str, typer.Option("--format", help="human, github (Actions annotations) or json.")] = "human",
     *, data: DataOptions,
 ) -> None:
-    """Prove every target and result against its sources: each evidence quote is in the text its
-    source names (whitespace, full-width and traditional script aside), states the value in some
-    written form, and carries the qualifier words `qualifier` says.
+    """Prove every evidence quote against its source text: found there, stating the value and qualifier.
+
+    Each quote must be in the text its source names (whitespace, full-width and traditional
+    script aside), state the item's value in some written form, and carry the qualifier words
+    `qualifier` says.
 
     Exit 0 all proven, 1 a quote fails (or a source text is missing), 2 usage error or unreadable file.
     """
