@@ -146,6 +146,7 @@ def write_atomic(path: Path, text: str | bytes, protected: tuple[Path, ...] = ()
     if target.is_dir():
         raise UsageError(f"--output {path}: is a directory; give a file name")
     data = text.encode("utf-8") if isinstance(text, str) else text
+    temporary: Path | None = None
     try:
         with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
                                          delete=False) as handle:
@@ -159,6 +160,6 @@ def write_atomic(path: Path, text: str | bytes, protected: tuple[Path, ...] = ()
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except OSError as error:
-        if "temporary" in locals():
+        if temporary is not None:  # a write that failed half way leaves no stray file
             temporary.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {error.strerror}; check the directory exists and is writable") from None
