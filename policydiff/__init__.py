@@ -37,13 +37,12 @@ _EXPORTS: dict[str, str] = {
 }
 
 
-def load_year(year: int | str, data_dir: str | Path | None = None) -> TargetSet:
-    """The targets of `year` (e.g. 2025) from the data directory, or of a file path."""
+def load_year(year: int | str, data_dir: str | Path | None = None, region: str | None = None) -> TargetSet:
+    """The targets of `year` (e.g. 2025) of a region (default: the data directory's own), or of a file path."""
     from policydiff.load import datadir
     from policydiff.load.loader import load_file
 
-    directory = datadir.data_dir(data_dir)
-    return load_file(datadir.resolve(str(year), directory))
+    return load_file(datadir.resolve(str(year), datadir.dataset(data_dir, region).directory))
 
 
 def __getattr__(name: str) -> Any:

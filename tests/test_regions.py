@@ -91,3 +91,10 @@ def test_the_bundled_data_is_announced_on_stderr(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, "show", "2025", "-f", "json")
     assert code == 0
     assert "bundled" in err and err.count("\n") == 1
+
+
+def test_the_python_api_takes_a_region() -> None:
+    import policydiff
+
+    assert policydiff.load_year(2025, region="china").region == "中国"
+    assert policydiff.load_year(2025, data_dir=datadir.bundled_data_dir()).region == "包头市"
