@@ -7,6 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: CI machines are shared and a first example pays for lazy imports
+# (OpenCC, rapidfuzz), which is not what these properties test.
+settings.register_profile("policydiff", deadline=None)
+settings.load_profile("policydiff")
 
 
 @pytest.fixture(autouse=True, scope="session")
