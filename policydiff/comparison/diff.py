@@ -8,7 +8,7 @@ from decimal import Context, Decimal
 from policydiff.comparison.align import Alignment, Pair
 from policydiff.comparison.normalise import normalise_name
 from policydiff.comparison.report import Ambition, Change, Coverage, Outcome, Report, Status
-from policydiff.contract.model import Direction, Number, Qualifier, Source, Target, TargetSet, Value
+from policydiff.contract.model import Direction, Number, Qualifier, Target, TargetSet, Value
 from policydiff.contract.units import comparable, lookup
 
 _PERCENT_UNITS = {"%", "‰"}
@@ -115,11 +115,6 @@ def pair_change(pair: Pair) -> Change:
                   **common)  # type: ignore[arg-type]
 
 
-def covers(source: Source) -> tuple[str, ...]:
-    """The sectors a source declares it covers (contract v2 `Source.covers`; empty: all)."""
-    return source.covers
-
-
 def not_covered_note(target: Target, before: TargetSet, after: TargetSet) -> str | None:
     """Why no source of `after` covers `target` (None when one does, so silence means dropped).
 
@@ -127,14 +122,14 @@ def not_covered_note(target: Target, before: TargetSet, after: TargetSet) -> str
     covers what its kind of document covers: a target is covered when `after` has a document of
     a kind that set it in `before` (the rule before sources could declare sectors)."""
     kinds = {s.kind for s in before.sources if s.id in target.source_ids}
-    undeclared = [s for s in after.sources if not covers(s)]
-    if any(target.sector in covers(s) for s in after.sources):
+    undeclared = [s for s in after.sources if not s.covers]
+    if any(target.sector in s.covers for s in after.sources):
         return None
     if undeclared and (not kinds or any(s.kind in kinds for s in undeclared)):
         return None
     if not after.sources and not kinds:
         return None  # nothing is known about either side's documents
-    declared = sorted({sector for s in after.sources for sector in covers(s)})
+    declared = sorted({sector for s in after.sources for sector in s.covers})
     if declared:
         return f"no {after.year} source covers {target.sector or 'its sector'} (they cover: {', '.join(declared)})"
     return f"{after.year} has no {', '.join(sorted(k.value for k in kinds))} among its sources"
@@ -142,9 +137,9 @@ def not_covered_note(target: Target, before: TargetSet, after: TargetSet) -> str
 
 def _declared(target_set: TargetSet) -> frozenset[str] | None:
     """The sectors the set's sources cover together, None when one of them covers everything."""
-    if not target_set.sources or any(not covers(s) for s in target_set.sources):
+    if not target_set.sources or any(not s.covers for s in target_set.sources):
         return None
-    return frozenset(sector for s in target_set.sources for sector in covers(s))
+    return frozenset(sector for s in target_set.sources for sector in s.covers)
 
 
 def build_report(before: TargetSet, after: TargetSet, alignment: Alignment,

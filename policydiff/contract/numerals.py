@@ -19,7 +19,6 @@ DIGITS: dict[str, int] = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两
                           "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
-CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点"
 # The magnitude words a number may end with, longest first (1.2万亿, 5千亿, 3百万, 6600多万).
 MAGNITUDES: dict[str, float] = {"千万亿": 1e15, "百万亿": 1e14, "万亿": 1e12, "千亿": 1e11, "百亿": 1e10,
                                 "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}

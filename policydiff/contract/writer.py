@@ -8,7 +8,6 @@ Scalars are written by PyYAML's own emitter, so quoting is always right (`'%'`, 
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,10 +21,6 @@ _LINE_BREAK = re.compile("[\\r\\n\\x85\\u2028\\u2029]")
 # zero-width characters, BOM): the same set as render.text, which this layer cannot import.
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/targets.schema.json"
-
-
-def _has_field(cls: type, name: str) -> bool:
-    return any(f.name == name for f in dataclasses.fields(cls))
 
 
 def scalar(value: Any) -> str:

@@ -170,11 +170,6 @@ def _document(path: Path) -> str:
     return squash(read_document(path))
 
 
-def read_source(path: Path) -> str | None:
-    """The squashed text of a source file; None when it is missing or unreadable."""
-    return load_source(path.parent, path.name)[0]
-
-
 def load_source(sources: Path, name: str) -> tuple[str | None, str]:
     """(squashed text, "") of the source text `name` in `sources`, or (None, why not). `name`
     comes from a data file in a pull request: it must stay inside the sources directory (no

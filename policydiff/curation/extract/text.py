@@ -52,7 +52,6 @@ class Sentence:
     folded: str
     clauses: tuple[Clause, ...]
     paragraph: int  # index of its paragraph in the part
-    first_in_paragraph: bool
 
 
 @dataclass(frozen=True)
@@ -185,7 +184,7 @@ def sentences(part: Part) -> list[Sentence]:
             if not piece:
                 continue
             folded = paragraph.folded[offset: offset + len(piece)]
-            result.append(Sentence(piece, folded, clauses(piece, folded), index, offset == 0))
+            result.append(Sentence(piece, folded, clauses(piece, folded), index))
             offset += len(piece)
     return result
 

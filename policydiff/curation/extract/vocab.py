@@ -57,7 +57,6 @@ STRIVE = ("力争", "争取")
 
 GROWTH_VERBS = ("增长", "增速", "增幅", "上涨", "涨幅", "提高", "提升", "上升", "增加", "扩大", "回升")
 DECLINE_VERBS = ("下降", "降低", "减少", "压减", "压缩", "缩短", "回落", "下调", "降幅", "减", "降")
-LEVEL_AFTER = ("到", "至")  # 提高到90%: the level reached, not the change
 
 # Actions within the year: the number counts what the year adds (metric increment).
 INCREMENT_WORDS = (
@@ -68,8 +67,6 @@ INCREMENT_WORDS = (
     "设立", "组建", "帮扶", "搬迁", "转移", "安置", "腾退", "盘活", "处置",
 )
 
-SHARE_WORDS = ("率", "比重", "占比", "比例", "份额", "覆盖面", "贡献率", "普及率", "达标率", "占全国", "占全区",
-               "占全省", "占全市", "占", "比值")
 
 # Where lower is more ambitious.
 DOWN_WORDS = ("失业率", "赤字", "能耗", "排放", "涨幅", "居民消费价格", "事故", "死亡", "贫困发生率", "负债率",
@@ -164,4 +161,3 @@ HORIZON_WORDS = re.compile(
 COMPARISON = re.compile(r"比(?:去年|上年|上一年|上年度|年初)|较(?:去年|上年|上一年)|比预算|"
                         r"[与同和](?:去年|上年|上一年)(?:同期)?(?:基本)?(?:持平|相比|相当|比较)|"
                         r"[比较是][^，,、]{0,8}(?:年前|之初|同期)的?")
-FROM_TO = re.compile(r"[从由]")
