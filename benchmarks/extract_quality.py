@@ -94,6 +94,13 @@ class Score:
     def precision(self) -> float | None:
         return self.matched_extracted / self.extracted if self.extracted else None
 
+    def add(self, other: Score) -> None:
+        """Pool another document's counts into this total."""
+        self.curated += other.curated
+        self.extracted += other.extracted
+        self.matched_curated += other.matched_curated
+        self.matched_extracted += other.matched_extracted
+
 
 def match(extracted: tuple[Target, ...], curated: list[Target], details: list[str], label: str) -> Score:
     pairs = []
@@ -192,11 +199,7 @@ def score_inventories(paths: list[Path], show_details: bool) -> int:
         details.append(f"{document.name} (plan year {found.year}, inventory {year})")
         scores = (match(found.targets, targets, details, "target"), match(found.actuals, actuals, details, "result"))
         for key, score in zip(("targets", "results"), scores, strict=True):
-            total = totals[key]
-            total.curated += score.curated
-            total.extracted += score.extracted
-            total.matched_curated += score.matched_curated
-            total.matched_extracted += score.matched_extracted
+            totals[key].add(score)
         t, r = scores
         told = " (given)" if give_year else "" if found.year == year else f" (≠ {year})"
         lines.append(f"| {document.name} | {found.year}{told} | {fmt(t.recall)} ({t.matched_curated}/{t.curated}) | "
@@ -251,12 +254,8 @@ def main() -> int:
                 continue
             scores = (match(found.targets, curated_targets, details, "target"),
                       match(found.actuals, curated_actuals, details, "result"))
-            for key, score in zip(("targets", "results"), scores, strict=False):
-                total = totals[key]
-                total.curated += score.curated
-                total.extracted += score.extracted
-                total.matched_curated += score.matched_curated
-                total.matched_extracted += score.matched_extracted
+            for key, score in zip(("targets", "results"), scores, strict=True):
+                totals[key].add(score)
             rows.append((document.name, found.year, len(found.targets), len(found.actuals), scores[0], scores[1], elapsed))
     lines = ["| document | year | targets found / curated | target recall | target precision | "
              "results found / curated | result recall | result precision | time |",
