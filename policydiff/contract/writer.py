@@ -13,13 +13,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from policydiff.contract.characters import HIDDEN
 from policydiff.contract.model import Direction, Qualifier, Source, Target, TargetSet, Value
 from policydiff.contract.spec import SCHEMA_VERSION
 
 _LINE_BREAK = re.compile("[\\r\\n\\x85\\u2028\\u2029]")
-# What a terminal or editor would act on or hide (controls, C1, bidi overrides and isolates,
-# zero-width characters, BOM): the same set as render.text, which this layer cannot import.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/targets.schema.json"
 
 
@@ -33,12 +31,12 @@ def scalar(value: Any) -> str:
         return number(value)
     # dumped as the item of a flow list, so the emitter quotes what a flow mapping would
     # misread (`,` `[` `{` …); text with a line break is double-quoted, so it stays one line
-    hidden = _HIDDEN.search(value)
+    hidden = HIDDEN.search(value)
     style = '"' if _LINE_BREAK.search(value) or hidden else None
     text = str(yaml.safe_dump([value], default_flow_style=True, default_style=style, allow_unicode=True,
                               width=math.inf))
     if hidden:  # PyYAML writes bidi and C1 characters raw, even double-quoted: escape them (same string)
-        text = _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        text = HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.strip()[1:-1]
 
 
@@ -89,7 +87,7 @@ _NOT_PRINTABLE = re.compile("[^\\x09\\x0a\\x0d\\x20-\\x7e\\x85\\xa0-\\ud7ff\\ue0
 def _comment(text: str) -> str:
     """One comment line, whatever `text` holds: line breaks folded, controls escaped."""
     line = " ".join(text.split())
-    line = _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+    line = HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
     return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from policydiff.contract.characters import HIDDEN, HIDDEN_OR_NEWLINE
 from policydiff.contract.errors import Problem, Severity
 from policydiff.contract.model import (
     DeclaredUnit,
@@ -40,11 +41,6 @@ _SCALARS = yaml.constructor.SafeConstructor()
 # never the number a document states, and other YAML tools read them differently.
 _OTHER_BASE = re.compile(r"[-+]?0[0-9_]*[0-9xXbBoO]|.*:")
 _DECIMAL_HINT = "write the number in decimal as the document states it"
-# Data from a pull request reaches terminals, spreadsheets and CI logs: C0/C1 controls, DEL,
-# bidirectional overrides and isolates (which reorder what a reviewer sees), zero-width and
-# line/paragraph separators are never part of a stated indicator. Tab is allowed everywhere,
-# newline only in the free-text fields below (a block scalar `note: |`).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _MULTILINE_FIELDS = frozenset({"note", "quote"})
 # Resource bounds (docs/untrusted-data.md): alignment cost grows with the square of a name's
 # length, so names are capped well above any real one (the longest bundled name is 30 characters).
@@ -197,7 +193,8 @@ class _Checker:
             self.report(node, path, f"`{spec.name}` is {len(text)} characters long, over the limit of {limit}",
                         hint="shorten it; put long remarks in `note`" if spec.name != "note" else "shorten it")
             return None
-        bad = _CONTROL.search(text) or (None if spec.name in _MULTILINE_FIELDS else re.search("\n", text))
+        # newline only in the free-text fields (a block scalar `note: |`)
+        bad = (HIDDEN if spec.name in _MULTILINE_FIELDS else HIDDEN_OR_NEWLINE).search(text)
         if bad is not None:
             code = ord(bad.group())
             kind = ("a line break" if code == 10 else "a bidirectional-text control" if 0x202a <= code <= 0x202e

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# C0 and C1 controls and DEL; bidirectional overrides and isolates, which reorder what a
-# reviewer sees (CVE-2021-42574); zero-width and line/paragraph separators.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
-_CONTROL_OR_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+from policydiff.contract.characters import HIDDEN as _CONTROL
+from policydiff.contract.characters import HIDDEN_OR_NEWLINE as _CONTROL_OR_NEWLINE
 
 
 def _escape(match: re.Match[str]) -> str:
